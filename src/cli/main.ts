@@ -1,0 +1,11 @@
+import { runCli } from './run';
+
+// The bin entry: everything else is in run.ts so tests can call it without spawning.
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env })
+  .then((status) => {
+    process.exitCode = status;
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`qa-lens: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 3;
+  });

@@ -1,0 +1,190 @@
+/**
+ * Where each checklist item stands for a file: the model, its validation and a storage-neutral
+ * store. The editor persists the JSON document (formats.md: under its storageUri, written
+ * atomically) and never writes status into the checklist file itself.
+ */
+
+export const ITEM_STATUSES = ['open', 'addressed', 'deviates', 'not-applicable'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** Statuses that need a one-line reason: a deviation or an exemption must say why. */
+export const REASON_REQUIRED: readonly ItemStatus[] = ['deviates', 'not-applicable'];
+
+export const MAX_REASON_LENGTH = 300;
+const MIN_REASON_LENGTH = 3;
+
+export interface ItemState {
+  status: ItemStatus;
+  /** Required for deviates and not-applicable. */
+  reason?: string;
+  /** ISO timestamp of the change, when the caller records one. */
+  updated?: string;
+}
+
+/** Identifies one item of one checklist for one file, on one branch of one workspace folder. */
+export interface ChecklistStateKey {
+  /** The workspace folder (its URI or path: whatever the editor uses consistently). */
+  folder: string;
+  branch: string;
+  /** Workspace-relative path, '/' separators. */
+  file: string;
+  checklist: string;
+  item: string;
+}
+
+/** Per-checklist item states of one file: item id -> state. */
+export type ItemStates = Readonly<Record<string, ItemState>>;
+
+export interface ChecklistStateStore {
+  /** The state of an item, undefined when it is open (never touched, or set back to open). */
+  get(key: ChecklistStateKey): ItemState | undefined;
+  /** Sets an item's state; `open` forgets it. Throws on an invalid state (callers validate input first). */
+  set(key: ChecklistStateKey, state: ItemState): void;
+  /** Every recorded item state of one checklist for one file. */
+  itemStates(folder: string, branch: string, file: string, checklist: string): ItemStates;
+}
+
+/** The JSON document the editor stores: folder -> branch -> file -> checklist -> item -> state. */
+export interface ChecklistStateDocument {
+  version: 1;
+  entries: Record<string, Record<string, Record<string, Record<string, Record<string, ItemState>>>>>;
+}
+
+/**
+ * Why a reason is not acceptable for a status, or null. A reason is one line of real text:
+ * the point is that the next reader learns why, so "-" or "n/a" will not do.
+ */
+export function validateReason(status: ItemStatus, reason: string | undefined): string | null {
+  if (!REASON_REQUIRED.includes(status)) return null;
+  const text = reason?.trim() ?? '';
+  if (text.length < MIN_REASON_LENGTH) return `'${status}' needs a one-line reason (at least ${MIN_REASON_LENGTH} characters) saying why`;
+  if (/[\r\n]/.test(text)) return 'the reason must be a single line';
+  if (text.length > MAX_REASON_LENGTH) return `the reason is too long (${text.length} characters; at most ${MAX_REASON_LENGTH}): link to the details instead`;
+  return null;
+}
+
+/** Why a value is not a valid item state, or null. */
+export function validateItemState(state: unknown): string | null {
+  if (state === null || typeof state !== 'object' || Array.isArray(state)) return 'an item state must be an object with a status';
+  const { status, reason, updated } = state as Record<string, unknown>;
+  if (typeof status !== 'string' || !(ITEM_STATUSES as readonly string[]).includes(status)) {
+    return `status must be one of ${ITEM_STATUSES.join(', ')}, not ${JSON.stringify(status)}`;
+  }
+  if (reason !== undefined && typeof reason !== 'string') return 'reason must be text';
+  if (updated !== undefined && typeof updated !== 'string') return 'updated must be an ISO timestamp';
+  return validateReason(status as ItemStatus, reason);
+}
+
+/** A store kept in memory, built from and turned back into the JSON document. */
+export class InMemoryChecklistStateStore implements ChecklistStateStore {
+  private readonly states = new Map<string, ItemState>();
+
+  /** `onChange` runs after every set, e.g. to schedule an atomic write of `toDocument()`. */
+  constructor(document?: ChecklistStateDocument, private readonly onChange?: (store: InMemoryChecklistStateStore) => void) {
+    if (document) {
+      for (const [key, state] of flatten(document)) this.states.set(keyOf(key), { ...state });
+    }
+  }
+
+  get(key: ChecklistStateKey): ItemState | undefined {
+    const state = this.states.get(keyOf(key));
+    return state ? { ...state } : undefined;
+  }
+
+  set(key: ChecklistStateKey, state: ItemState): void {
+    const problem = validateItemState(state);
+    if (problem) throw new Error(`invalid state for ${key.checklist}/${key.item}: ${problem}`);
+    const stored: ItemState = { status: state.status };
+    if (REASON_REQUIRED.includes(state.status)) stored.reason = state.reason!.trim();
+    if (state.updated !== undefined) stored.updated = state.updated;
+    if (state.status === 'open') this.states.delete(keyOf(key));
+    else this.states.set(keyOf(key), stored);
+    this.onChange?.(this);
+  }
+
+  itemStates(folder: string, branch: string, file: string, checklist: string): ItemStates {
+    const result: Record<string, ItemState> = {};
+    for (const [key, state] of this.states) {
+      const [f, b, p, c, item] = JSON.parse(key) as string[];
+      if (f === folder && b === branch && p === file && c === checklist) result[item] = { ...state };
+    }
+    return result;
+  }
+
+  /** The serialisable document, keys sorted so the stored file diffs well. */
+  toDocument(): ChecklistStateDocument {
+    const entries: ChecklistStateDocument['entries'] = {};
+    const keys = [...this.states.keys()].sort();
+    for (const key of keys) {
+      const [folder, branch, file, checklist, item] = JSON.parse(key) as [string, string, string, string, string];
+      const level1 = (entries[folder] ??= {});
+      const level2 = (level1[branch] ??= {});
+      const level3 = (level2[file] ??= {});
+      const level4 = (level3[checklist] ??= {});
+      level4[item] = { ...this.states.get(key)! };
+    }
+    return { version: 1, entries };
+  }
+}
+
+/**
+ * Reads a stored document that may be old, hand-edited or half-written by another tool: what is
+ * valid is kept, each entry that is not is dropped and described. Never throws.
+ */
+export function readChecklistStateDocument(data: unknown): { document: ChecklistStateDocument; dropped: string[] } {
+  const document: ChecklistStateDocument = { version: 1, entries: {} };
+  const dropped: string[] = [];
+  if (data === null || typeof data !== 'object' || (data as { version?: unknown }).version !== 1) {
+    if (data !== undefined) dropped.push('the stored checklist state is not a version 1 document; starting afresh');
+    return { document, dropped };
+  }
+  const store = new InMemoryChecklistStateStore();
+  const walk = (value: unknown, path: string[]): void => {
+    if (path.length === 5) {
+      const problem = validateItemState(value);
+      if (problem) dropped.push(`${path.join(' / ')}: ${problem}`);
+      else {
+        const [folder, branch, file, checklist, item] = path as [string, string, string, string, string];
+        store.set({ folder, branch, file, checklist, item }, value as ItemState);
+      }
+      return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      dropped.push(`${path.join(' / ') || 'entries'}: expected an object`);
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) walk(child, [...path, key]);
+  };
+  walk((data as { entries?: unknown }).entries ?? {}, []);
+  return { document: store.toDocument(), dropped };
+}
+
+/** How far a file has got through a checklist: done counts addressed, deviates and not-applicable. */
+export function checklistProgress(items: readonly { id: string }[], states: ItemStates): { done: number; total: number } {
+  let done = 0;
+  for (const item of items) {
+    const status = Object.prototype.hasOwnProperty.call(states, item.id) ? states[item.id].status : 'open';
+    if (status !== 'open') done++;
+  }
+  return { done, total: items.length };
+}
+
+function flatten(document: ChecklistStateDocument): [ChecklistStateKey, ItemState][] {
+  const result: [ChecklistStateKey, ItemState][] = [];
+  for (const [folder, branches] of Object.entries(document.entries ?? {})) {
+    for (const [branch, files] of Object.entries(branches ?? {})) {
+      for (const [file, checklists] of Object.entries(files ?? {})) {
+        for (const [checklist, items] of Object.entries(checklists ?? {})) {
+          for (const [item, state] of Object.entries(items ?? {})) {
+            if (validateItemState(state) === null) result.push([{ folder, branch, file, checklist, item }, state]);
+          }
+        }
+      }
+    }
+  }
+  return result;
+}
+
+function keyOf(key: ChecklistStateKey): string {
+  return JSON.stringify([key.folder, key.branch, key.file, key.checklist, key.item]);
+}

@@ -1,0 +1,39 @@
+import { matchesAny } from '../glob';
+import { RULE_IDS, type RuleId } from '../rules/ids';
+import { PRINCIPLE_LEVELS, type Constitution, type Principle } from './types';
+
+/** The active principles whose `appliesTo` matches a workspace-relative path, in document order. */
+export function principlesFor(constitution: Constitution, relPath: string): Principle[] {
+  return constitution.principles.filter((principle) => principle.status === 'active' && matchesAny(principle.appliesTo, relPath));
+}
+
+/**
+ * The principle that speaks for a rule: among the active principles listing it (and, when a path
+ * is given, applying to that path), the one with the strongest level, then the first in the
+ * document. A diagnostic quotes the firmest commitment the team made about it, whatever order
+ * the sections happen to be in.
+ */
+export function principleForRule(constitution: Constitution, ruleId: RuleId, relPath?: string): Principle | undefined {
+  let best: Principle | undefined;
+  for (const principle of constitution.principles) {
+    if (principle.status !== 'active' || !principle.rules.includes(ruleId)) continue;
+    if (relPath !== undefined && !matchesAny(principle.appliesTo, relPath)) continue;
+    if (!best || PRINCIPLE_LEVELS.indexOf(principle.level) < PRINCIPLE_LEVELS.indexOf(best.level)) best = principle;
+  }
+  return best;
+}
+
+/** Rule id -> principle id for every rule some active principle speaks for (EngineSettings.principles). */
+export function rulePrincipleMap(constitution: Constitution): Partial<Record<RuleId, string>> {
+  const map: Partial<Record<RuleId, string>> = {};
+  for (const ruleId of RULE_IDS) {
+    const principle = principleForRule(constitution, ruleId);
+    if (principle) map[ruleId] = principle.id;
+  }
+  return map;
+}
+
+/** Looks a principle up by id (retired ones included: reviews may cite them). */
+export function principleById(constitution: Constitution, id: string): Principle | undefined {
+  return constitution.principles.find((principle) => principle.id === id);
+}

@@ -1,0 +1,163 @@
+import type { CompiledSpec } from './compile';
+import { isSpace, isWordChar, type LexContext, type PendingBody } from './context';
+
+/**
+ * Heredocs: the opener is on one line, the body starts on the next. The opener registers a
+ * pending body; the code scanner consumes it at the next line break, so the rest of the opener's
+ * line (`cat <<EOF | grep x # comment`) is still lexed as code.
+ */
+export function tryHeredoc(ctx: LexContext, cs: CompiledSpec, i: number, end: number): number {
+  const text = ctx.text;
+  if (text.charCodeAt(i + 1) !== 60) return -1; // <<
+  const style = cs.spec.heredoc;
+  let j = i + 2;
+  let indented = false;
+  if (style === 'php') {
+    if (text.charCodeAt(j) !== 60) return -1; // <<<
+    j++;
+    while (j < end && isSpace(text.charCodeAt(j))) j++;
+    indented = true;
+  } else {
+    if (text.charCodeAt(j) === 60) return -1; // shell here-string <<<
+    const c = text.charCodeAt(j);
+    if (c === 45 || (c === 126 && style !== 'shell' && style !== 'hcl')) {
+      indented = true;
+      j++;
+    }
+    if (style === 'shell' || style === 'perl') while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  }
+  const q = text.charCodeAt(j);
+  let wordStart: number;
+  let wordEnd: number;
+  let after: number;
+  if (q === 39 || q === 34 || (q === 96 && style !== 'php')) {
+    wordStart = j + 1;
+    wordEnd = wordStart;
+    while (wordEnd < end && text.charCodeAt(wordEnd) !== q && text.charCodeAt(wordEnd) !== 10) wordEnd++;
+    if (text.charCodeAt(wordEnd) !== q || wordEnd === wordStart) return -1;
+    after = wordEnd + 1;
+  } else {
+    if (q === 92 && style === 'shell') j++; // <<\EOF
+    wordStart = j;
+    const first = text.charCodeAt(j);
+    if (!isWordChar(first) || (first >= 48 && first <= 57)) return -1;
+    // Ruby and Perl: a bare `<<word` needs an upper-case word, or `a <<b` would be a shift.
+    if (!indented && (style === 'ruby' || style === 'perl') && !(first >= 65 && first <= 90)) return -1;
+    wordEnd = j;
+    while (wordEnd < end && isWordChar(text.charCodeAt(wordEnd))) wordEnd++;
+    after = wordEnd;
+  }
+  const pending: PendingBody = {
+    kind: 'heredoc',
+    word: text.slice(wordStart, wordEnd),
+    indented,
+    trailingCode: style === 'php',
+    parentIndent: 0,
+  };
+  ctx.pending.push(pending);
+  return after;
+}
+
+/** YAML `key: |` / `key: >-`: the following deeper-indented lines are the value. `i` is at the indicator. */
+export function tryYamlBlockScalar(ctx: LexContext, i: number, end: number): number {
+  const text = ctx.text;
+  let k = i - 1;
+  while (k >= ctx.lineStart && isSpace(text.charCodeAt(k))) k--;
+  if (k >= ctx.lineStart) {
+    const p = text.charCodeAt(k);
+    if (!((p === 58 || p === 45 || p === 63) && k + 1 < i)) return -1;
+  }
+  let j = i + 1;
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    if (c === 45 || c === 43 || (c >= 49 && c <= 57)) j++;
+    else break;
+  }
+  if (j < end) {
+    const c = text.charCodeAt(j);
+    if (!(c === 10 || c === 13 || isSpace(c))) return -1;
+  }
+  let indent = 0;
+  while (text.charCodeAt(ctx.lineStart + indent) === 32) indent++;
+  ctx.pending.push({ kind: 'yamlBlock', word: '', indented: false, trailingCode: false, parentIndent: indent });
+  return j;
+}
+
+/**
+ * At the start of a line (`i`, just after a line break) with bodies pending: consumes them.
+ * Returns where code resumes: the line break ending the last terminator line, or (PHP) the
+ * character after the terminator.
+ */
+export function consumePending(ctx: LexContext, cs: CompiledSpec, i: number, end: number): number {
+  const list = ctx.pending;
+  ctx.pending = [];
+  let pos = i;
+  for (const body of list) {
+    pos = body.kind === 'yamlBlock' ? yamlBody(ctx, cs, body, pos, end) : heredocBody(ctx, cs, body, pos, end);
+    if (pos >= end) return end;
+  }
+  return pos;
+}
+
+function nextLine(text: string, at: number, end: number): number {
+  let j = at;
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return j + 1;
+    if (c === 13) return text.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
+    j++;
+  }
+  return end;
+}
+
+function heredocBody(ctx: LexContext, cs: CompiledSpec, body: PendingBody, start: number, end: number): number {
+  const text = ctx.text;
+  let line = start;
+  while (line < end) {
+    let k = line;
+    if (body.indented) while (k < end && isSpace(text.charCodeAt(k))) k++;
+    if (text.startsWith(body.word, k)) {
+      const after = k + body.word.length;
+      const c = after < end ? text.charCodeAt(after) : 10;
+      const terminated = body.trailingCode ? !isWordChar(c) : c === 10 || c === 13 || (isSpace(c) && restIsBlank(text, after, end));
+      if (terminated) {
+        if (!cs.keepStrings) ctx.mask(start, line);
+        ctx.lineStart = line;
+        return body.trailingCode ? after : ctx.lineEnd(after, end);
+      }
+    }
+    line = nextLine(text, line, end);
+  }
+  if (!cs.keepStrings) ctx.mask(start, end);
+  return end;
+}
+
+function restIsBlank(text: string, j: number, end: number): boolean {
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    if (c === 10 || c === 13) return true;
+    if (!isSpace(c)) return false;
+    j++;
+  }
+  return true;
+}
+
+function yamlBody(ctx: LexContext, cs: CompiledSpec, body: PendingBody, start: number, end: number): number {
+  const text = ctx.text;
+  let line = start;
+  let lastContentEnd = -1;
+  while (line < end) {
+    let k = line;
+    while (k < end && text.charCodeAt(k) === 32) k++;
+    const c = k < end ? text.charCodeAt(k) : 10;
+    const blank = c === 10 || c === 13 || (isSpace(c) && restIsBlank(text, k, end));
+    if (!blank && k - line <= body.parentIndent) break;
+    if (!blank) lastContentEnd = ctx.lineEnd(k, end);
+    line = nextLine(text, line, end);
+  }
+  if (lastContentEnd < 0) return start;
+  if (!cs.keepStrings) ctx.mask(start, lastContentEnd);
+  // Resume at the line break after the value's last line, so trailing blank lines are plain code.
+  ctx.advanceLineStart(start, lastContentEnd);
+  return lastContentEnd;
+}

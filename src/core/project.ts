@@ -1,0 +1,65 @@
+import { loadChecklists, type Checklist } from './checklists';
+import { compileEngineSettings, loadConfig, type EngineSettings, type QaConfig } from './config';
+import { loadConstitution, rulePrincipleMap, type Constitution } from './constitution';
+import type { Problem } from './types';
+
+/**
+ * Everything QA Lens knows about one root folder (a CLI scan root or a VS Code workspace folder):
+ * the team's configuration, the compiled engine settings, the constitution and the checklists,
+ * with every problem found in the team's files. The CLI and the editor both build it here so that
+ * the same files mean the same thing in both.
+ */
+export interface Project {
+  root: string;
+  config: QaConfig;
+  /** The config file's path relative to the root ('/'), when one was read. */
+  configPath: string | undefined;
+  settings: EngineSettings;
+  constitution: Constitution;
+  checklists: Checklist[];
+  /** Problems in the team's files, in the order config, constitution, checklists. */
+  problems: Problem[];
+  /** True when a `--config` file was given but is missing or not valid JSON (CLI exit 2). */
+  configFatal: boolean;
+}
+
+export interface LoadProjectOptions {
+  /** `--config FILE` (absolute or relative to the root). */
+  configPath?: string;
+  /** Keys the user set explicitly elsewhere (VS Code settings), laid over the team's file. */
+  overlay?: (team: QaConfig) => QaConfig;
+  /**
+   * False in an untrusted workspace: user-supplied patterns (phrases, ticket patterns) are not run,
+   * only the built-in rules are.
+   */
+  trusted?: boolean;
+}
+
+/** Loads a project; never throws for the team's files (they become problems). */
+export async function loadProject(root: string, options: LoadProjectOptions = {}): Promise<Project> {
+  const loaded = await loadConfig(root, options.configPath);
+  const config = options.overlay ? options.overlay(loaded.config) : loaded.config;
+  const configFatal = options.configPath !== undefined && (loaded.status === 'missing' || loaded.status === 'invalid-json' || loaded.status === 'unreadable');
+  const [constitutionResult, checklistSet] = await Promise.all([
+    loadConstitution(root, {
+      ...(config.constitution ? { configuredPath: config.constitution } : {}),
+      ...(loaded.config.constitution && loaded.displayPath ? { configuredFrom: loaded.displayPath } : {}),
+    }),
+    loadChecklists(root),
+  ]);
+  const trusted = options.trusted ?? true;
+  const runnable: QaConfig = trusted ? config : { ...config, phrases: {}, ticketPatterns: [] };
+  const compiled = compileEngineSettings(runnable, rulePrincipleMap(constitutionResult.constitution), {
+    path: loaded.displayPath ?? '.quality/config.json',
+  });
+  return {
+    root,
+    config,
+    configPath: loaded.displayPath,
+    settings: compiled.settings,
+    constitution: constitutionResult.constitution,
+    checklists: checklistSet.checklists,
+    problems: [...loaded.problems, ...compiled.problems, ...constitutionResult.problems, ...checklistSet.problems],
+    configFatal,
+  };
+}

@@ -1,0 +1,64 @@
+import type { RuleHit } from '../hit';
+import { forEachOccurrence, touchesCode, type CodeContext } from './context';
+import type { Family } from './families';
+
+/**
+ * Security switched off for convenience (rules.md `insecure-shortcut`). Patterns run on the
+ * document text because a key or value may be a string (`'rejectUnauthorized': false`,
+ * `NODE_TLS_REJECT_UNAUTHORIZED = '0'`); a match counts only when part of it is code, so the same
+ * words in a comment or inside a string literal are never reported (YAML, TOML, Dockerfile and
+ * shell values are code: the lexer keeps them).
+ */
+interface InsecurePattern {
+  /** Where the pattern can be code at all (`curl -k` is code only where values are code). */
+  families: readonly Family[] | 'all';
+  literal: string;
+  regex: RegExp;
+  message: string;
+}
+
+const TLS = 'TLS certificate verification switched off: trust the right CA instead of turning checks off.';
+const WORLD_WRITABLE = 'World-writable permissions (777): grant only the access needed, e.g. 755 or 750.';
+
+const PATTERNS: readonly InsecurePattern[] = [
+  { families: ['js', 'config', 'other'], literal: 'rejectUnauthorized', message: TLS, regex: /\brejectUnauthorized['"]?\s*[:=]\s*false\b/g },
+  {
+    families: 'all',
+    literal: 'NODE_TLS_REJECT_UNAUTHORIZED',
+    message: TLS,
+    regex: /\bNODE_TLS_REJECT_UNAUTHORIZED['"\]]?\s*(?:[:=]|\s)\s*['"]?0(?![\w.])/g,
+  },
+  { families: ['python', 'other'], literal: 'erify', message: TLS, regex: /\b(?:verify|verify_ssl|ssl_verify)\s*=\s*False\b/g },
+  { families: ['go', 'other'], literal: 'InsecureSkipVerify', message: TLS, regex: /\bInsecureSkipVerify\s*[:=]\s*true\b/g },
+  { families: ['python'], literal: '_create_unverified_context', message: TLS, regex: /\bssl\._create_unverified_context\b/g },
+  { families: ['config', 'other'], literal: 'curl', message: TLS, regex: /\bcurl\b[^\n|;&]*?[ \t](?:-[a-zA-Z]*k[a-zA-Z]*|--insecure)(?=[ \t'"]|\r?$)/gm },
+  { families: ['config', 'other'], literal: 'wget', message: TLS, regex: /\bwget\b[^\n|;&]*?[ \t]--no-check-certificate\b/g },
+  { families: ['config', 'other'], literal: 'strict', message: TLS, regex: /\bstrict[-_]ssl['"]?\s*(?:=|:|[ \t])\s*['"]?false\b/g },
+  { families: ['js', 'other'], literal: 'strictSSL', message: TLS, regex: /\bstrictSSL['"]?\s*[:=]\s*false\b/g },
+  { families: ['config', 'other'], literal: 'chmod', message: WORLD_WRITABLE, regex: /\bchmod\s+(?:-[a-zA-Z]+\s+)*0?777\b/g },
+  { families: 'all', literal: '777', message: WORLD_WRITABLE, regex: /(?<![\w.])0o?777(?![\w.])/g },
+];
+
+export function scanInsecure(ctx: CodeContext): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const pattern of PATTERNS) {
+    if (pattern.families !== 'all' && !pattern.families.includes(ctx.family)) continue;
+    // Each line holding the literal is matched once, on that line only.
+    let lastLine = -1;
+    forEachOccurrence(ctx.text, pattern.literal, (at) => {
+      const line0 = ctx.lines.lineOf(at);
+      if (line0 === lastLine) return;
+      lastLine = line0;
+      const lineStart = ctx.lines.lineStart(line0);
+      const lineText = ctx.text.slice(lineStart, ctx.lines.lineEnd(line0));
+      pattern.regex.lastIndex = 0;
+      for (let m = pattern.regex.exec(lineText); m !== null; m = pattern.regex.exec(lineText)) {
+        const start = lineStart + m.index;
+        const end = start + m[0].length;
+        if (!touchesCode(ctx, start, end)) continue;
+        hits.push({ ruleId: 'insecure-shortcut', start, end, message: pattern.message, excerpt: lineText.trim() });
+      }
+    });
+  }
+  return hits;
+}

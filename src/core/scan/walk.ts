@@ -1,0 +1,179 @@
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { globMatcher } from '../glob';
+import { IgnoreRules } from './ignoreRules';
+import type { SkippedFile } from './types';
+
+/** A file the walk found, to be read and analysed. */
+export interface WalkedFile {
+  absPath: string;
+  /** Relative to the scan root, '/' separators. */
+  relPath: string;
+}
+
+export interface WalkOptions {
+  root: string;
+  /** Files and folders to walk (absolute, or relative to the root); default: the root. */
+  paths?: readonly string[];
+  /** The config's `exclude` globs, matched against root-relative paths. */
+  exclude?: readonly string[];
+  signal?: AbortSignal;
+  /** Told about each path the walk itself skips (symlinks leaving the root, loops, unreadable). */
+  onSkip(skipped: SkippedFile): void;
+}
+
+/**
+ * Yields the files under the root in a stable order (names sorted by code unit), honouring
+ * `.gitignore` and `.ignore` files (nested ones too) and `exclude`, never entering `.git`.
+ * Symbolic links are followed while they stay inside the root; a link leaving it, or looping back
+ * to a folder being walked, is reported through `onSkip`, never silently dropped.
+ *
+ * A file named explicitly in `paths` is yielded even when ignored: the user asked for it.
+ */
+export async function* walkFiles(options: WalkOptions): AsyncGenerator<WalkedFile> {
+  const root = path.resolve(options.root);
+  const rootReal = await realpath(root);
+  const walker = new Walker(root, rootReal, options);
+  const targets = options.paths && options.paths.length > 0 ? options.paths : [root];
+  for (const target of targets) {
+    yield* walker.walkTarget(path.resolve(root, target));
+  }
+}
+
+class Walker {
+  private readonly excluded: (relPath: string) => boolean;
+  private readonly seenFiles = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly rootReal: string,
+    private readonly options: WalkOptions,
+  ) {
+    this.excluded = options.exclude && options.exclude.length > 0 ? globMatcher(options.exclude) : () => false;
+  }
+
+  async *walkTarget(absPath: string): AsyncGenerator<WalkedFile> {
+    const relPath = toRelative(this.root, absPath);
+    let info;
+    try {
+      info = await stat(absPath);
+    } catch (error) {
+      this.skip(relPath, 'unreadable', errorCode(error));
+      return;
+    }
+    if (info.isDirectory()) {
+      const rules = await this.rulesFor(relPath);
+      const real = await realpath(absPath);
+      yield* this.walkFolder(absPath, relPath, rules, [real]);
+    } else if (info.isFile()) {
+      yield* this.fileOnce(absPath, relPath);
+    }
+  }
+
+  /** The ignore rules above the root, of the root and of every folder down to `relDir` (exclusive). */
+  private async rulesFor(relDir: string): Promise<IgnoreRules> {
+    let rules = await IgnoreRules.empty().withAncestors(this.root);
+    if (relDir === '..' || relDir.startsWith('../')) return rules;
+    const segments = relDir === '' ? [] : relDir.split('/');
+    for (let depth = 0; depth < segments.length; depth++) {
+      const rel = segments.slice(0, depth).join('/');
+      rules = await rules.withFolder(path.join(this.root, ...segments.slice(0, depth)), rel);
+    }
+    return rules;
+  }
+
+  private async *walkFolder(absDir: string, relDir: string, parentRules: IgnoreRules, ancestorsReal: string[]): AsyncGenerator<WalkedFile> {
+    this.throwIfAborted();
+    let entries: Dirent[];
+    try {
+      entries = await readdir(absDir, { withFileTypes: true });
+    } catch (error) {
+      this.skip(relDir || '.', 'unreadable', errorCode(error));
+      return;
+    }
+    const rules = await parentRules.withFolder(absDir, relDir);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name === '.git') continue;
+      const absPath = path.join(absDir, entry.name);
+      const relPath = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
+      if (entry.isSymbolicLink()) {
+        yield* this.walkLink(absPath, relPath, rules, ancestorsReal);
+      } else if (entry.isDirectory()) {
+        if (this.isIgnoredFolder(relPath, rules)) continue;
+        yield* this.walkFolder(absPath, relPath, rules, [...ancestorsReal, path.join(ancestorsReal[ancestorsReal.length - 1], entry.name)]);
+      } else if (entry.isFile()) {
+        if (rules.ignores(relPath) || this.excluded(relPath)) continue;
+        yield* this.fileOnce(absPath, relPath);
+      }
+      // Sockets, FIFOs and devices are not source files: reading a FIFO would block forever.
+    }
+  }
+
+  private async *walkLink(absPath: string, relPath: string, rules: IgnoreRules, ancestorsReal: string[]): AsyncGenerator<WalkedFile> {
+    if (rules.ignores(relPath) || this.excluded(relPath)) return;
+    let target: string;
+    try {
+      target = await realpath(absPath);
+    } catch (error) {
+      const code = errorCode(error);
+      this.skip(relPath, code === 'ELOOP' ? 'symlink-loop' : 'unreadable', code === 'ENOENT' ? 'broken symbolic link' : code);
+      return;
+    }
+    if (!isInside(this.rootReal, target)) {
+      this.skip(relPath, 'outside-root', 'symbolic link to a path outside the scan root');
+      return;
+    }
+    let info;
+    try {
+      info = await stat(target);
+    } catch (error) {
+      this.skip(relPath, 'unreadable', errorCode(error));
+      return;
+    }
+    if (info.isDirectory()) {
+      if (ancestorsReal.includes(target)) {
+        this.skip(relPath, 'symlink-loop', 'symbolic link to a folder that contains it');
+        return;
+      }
+      if (this.isIgnoredFolder(relPath, rules)) return;
+      yield* this.walkFolder(absPath, relPath, rules, [...ancestorsReal, target]);
+    } else if (info.isFile()) {
+      yield* this.fileOnce(absPath, relPath);
+    }
+  }
+
+  private isIgnoredFolder(relPath: string, rules: IgnoreRules): boolean {
+    return rules.ignores(`${relPath}/`) || this.excluded(relPath) || this.excluded(`${relPath}/`);
+  }
+
+  /** Each path once, even when named twice on the command line or reached through two targets. */
+  private *fileOnce(absPath: string, relPath: string): Generator<WalkedFile> {
+    if (this.seenFiles.has(relPath)) return;
+    this.seenFiles.add(relPath);
+    yield { absPath, relPath };
+  }
+
+  private skip(relPath: string, reason: SkippedFile['reason'], detail?: string): void {
+    this.options.onSkip({ path: relPath, reason, ...(detail ? { detail } : {}) });
+  }
+
+  private throwIfAborted(): void {
+    this.options.signal?.throwIfAborted();
+  }
+}
+
+/** `absPath` relative to `root` with '/' separators ('' for the root itself). */
+export function toRelative(root: string, absPath: string): string {
+  return path.relative(root, absPath).split(path.sep).join('/');
+}
+
+function isInside(rootReal: string, target: string): boolean {
+  const relative = path.relative(rootReal, target);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}

@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type GitOptions, runGit } from './client';
+import { looksBinary, topLevel, untrackedFiles } from './diffFiles';
+import { resolveCommit } from './refs';
+
+export interface AddedLinesOptions extends GitOptions {
+  /**
+   * Compare with the working tree (committed, staged and unsaved-to-git edits, plus untracked
+   * files, every line of which counts as added) instead of HEAD.
+   */
+  includeWorkingTree?: boolean;
+}
+
+/** Path (relative to the repository root, '/') -> 1-based line numbers added since the ref. */
+export type AddedLines = Map<string, Set<number>>;
+
+/**
+ * The lines added since `baseRef`: a renamed file keeps only its edited lines (`-M`), so moving a
+ * file does not make all its old findings "new". Parsed from `--unified=0` hunk headers.
+ */
+export async function addedLines(repo: string, baseRef: string, options: AddedLinesOptions = {}): Promise<AddedLines> {
+  const base = await resolveCommit(repo, baseRef, options);
+  const revs = options.includeWorkingTree ? [base] : [base, await resolveCommit(repo, 'HEAD', options)];
+  const out = await runGit(
+    repo,
+    [
+      'diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--unified=0', '-M',
+      '--src-prefix=a/', '--dst-prefix=b/', ...revs, '--',
+    ],
+    options,
+  );
+  const result = parseAddedLines(out);
+  if (options.includeWorkingTree) {
+    const root = await topLevel(repo, options);
+    for (const path of await untrackedFiles(root, options)) {
+      const lines = await allLinesOf(join(root, path));
+      if (lines.size > 0) result.set(path, lines);
+    }
+  }
+  return result;
+}
+
+async function allLinesOf(file: string): Promise<Set<number>> {
+  const lines = new Set<number>();
+  try {
+    const bytes = await readFile(file);
+    if (looksBinary(bytes)) return lines;
+    const text = bytes.toString('utf8');
+    const count = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    for (let n = 1; n <= count; n++) lines.add(n);
+  } catch {
+    // Removed or unreadable since it was listed: nothing added that we can see.
+  }
+  return lines;
+}
+
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+/**
+ * Parses a `--unified=0` patch. The body of each hunk is skipped by count (not by its first
+ * character), so an added line whose text is `++ b/x` is never mistaken for a file header.
+ */
+export function parseAddedLines(patch: string): AddedLines {
+  const result: AddedLines = new Map();
+  const lines = patch.split('\n');
+  let current: string | undefined;
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i++] ?? '';
+    if (line.startsWith('diff --git ')) {
+      current = undefined;
+      continue;
+    }
+    if (line.startsWith('+++ ')) {
+      // git appends a tab to a name that contains a space (for GNU patch): not part of the name.
+      const target = line.slice(4).replace(/\t$/, '');
+      current = target === '/dev/null' ? undefined : stripPrefix(unquoteGitPath(target), 'b/');
+      continue;
+    }
+    const hunk = HUNK.exec(line);
+    if (!hunk) continue;
+    const removed = hunk[1] === undefined ? 1 : Number(hunk[1]);
+    const start = Number(hunk[2]);
+    const added = hunk[3] === undefined ? 1 : Number(hunk[3]);
+    if (current !== undefined && added > 0) {
+      const set = result.get(current) ?? new Set<number>();
+      for (let n = start; n < start + added; n++) set.add(n);
+      result.set(current, set);
+    }
+    // Skip the hunk body: removed and added lines, plus any "\ No newline at end of file".
+    let body = removed + added;
+    while (body > 0 && i < lines.length) {
+      const next = lines[i++] ?? '';
+      if (!next.startsWith('\\')) body--;
+    }
+    while (i < lines.length && (lines[i] ?? '').startsWith('\\')) i++;
+  }
+  return result;
+}
+
+function stripPrefix(path: string, prefix: string): string {
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+
+/**
+ * Undoes git's C-style quoting of unusual path names (`"b/tab\there"`, octal escapes for bytes
+ * outside ASCII, which are UTF-8 and decoded as such).
+ */
+export function unquoteGitPath(text: string): string {
+  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
+  const body = text.slice(1, -1);
+  const bytes: number[] = [];
+  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+  for (let i = 0; i < body.length; i++) {
+    const ch = String.fromCodePoint(body.codePointAt(i) ?? 0);
+    if (ch !== '\\') {
+      bytes.push(...Buffer.from(ch, 'utf8'));
+      i += ch.length - 1;
+      continue;
+    }
+    const next = body[i + 1] ?? '';
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(simple[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

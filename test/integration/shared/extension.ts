@@ -1,0 +1,30 @@
+// Helpers shared by the integration suites (bundled into each test file, never run on their own).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'qa-lens.qa-lens';
+
+export interface Manifest {
+  version: string;
+  contributes?: { commands?: { command: string }[] };
+}
+
+/** The QA Lens extension under test, waited for until VS Code has activated it by itself. */
+export async function activeExtension(timeoutMs = 10_000): Promise<vscode.Extension<unknown>> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded in this VS Code`);
+  const deadline = Date.now() + timeoutMs;
+  // onStartupFinished activates it on its own; activate() surfaces an error thrown by activate.
+  while (!extension.isActive && Date.now() < deadline) await delay(50);
+  await extension.activate();
+  assert.ok(extension.isActive, `${EXTENSION_ID} did not activate`);
+  return extension;
+}
+
+export function manifest(extension: vscode.Extension<unknown>): Manifest {
+  return extension.packageJSON as Manifest;
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

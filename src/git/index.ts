@@ -5,6 +5,7 @@ export { type GitOptions } from './client';
 export { openRepo, isGitInstalled, isShallow, type OpenRepoResult } from './repo';
 export { validateRef, resolveCommit, tryResolveCommit, shortSha, isValidBranchName } from './refs';
 export { currentBranch, headSha, defaultBaseBranch, type CurrentBranch, type BaseBranch, type BaseBranchSource } from './branch';
+export { listBranches, type BranchRef } from './branches';
 export { mergeBase, commitsBetween, authors, type CommitInfo, type AuthorSummary } from './history';
 export { diffFiles, type ChangedFile, type ChangeStatus, type DiffFilesOptions } from './diffFiles';
 export { addedLines, type AddedLines, type AddedLinesOptions } from './addedLines';

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { scanCommand } from './scan';
+import { reviewCommand } from './review';
 import { principlesCommand } from './principles';
 import { checklistsCommand } from './checklists';
 import { initCommand } from './init';
@@ -10,6 +11,7 @@ import { initCommand } from './init';
  */
 export const commands: readonly Command[] = [
   scanCommand,
+  reviewCommand,
   principlesCommand,
   checklistsCommand,
   initCommand,

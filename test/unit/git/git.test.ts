@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import {
   addedLines, authors, blameFile, commitsBetween, currentBranch, defaultBaseBranch, diffFiles, fileAtRef,
-  GitError, headSha, isGitInstalled, isShallow, mergeBase, openRepo, resolveCommit, validateRef,
+  GitError, headSha, isGitInstalled, isShallow, listBranches, mergeBase, openRepo, resolveCommit, validateRef,
 } from '../../../src/git/index';
 import { LEGACY_RENAMED, makeFeatureRepo, makeRepo, makeTempDir, removeTempDir } from './fixtureRepo';
 
@@ -94,6 +94,9 @@ describe('git layer (real repositories)', function () {
         await simpleGit().raw(['clone', '-q', `file://${repo.dir}`, clone]);
         await simpleGit({ baseDir: clone }).raw(['checkout', '-q', '-b', 'topic']);
         assert.deepEqual(await defaultBaseBranch(clone), { ref: 'origin/feature/checkout', source: 'remote-default' });
+        // Listing for the "which base?" question: local and remote-tracking, without origin/HEAD.
+        const names = (await listBranches(clone)).map((b) => `${b.remote ? 'remote' : 'local'}:${b.name}`).sort();
+        assert.deepEqual(names, ['local:feature/checkout', 'local:topic', 'remote:origin/feature/checkout', 'remote:origin/main']);
       } finally {
         await removeTempDir(clone);
       }

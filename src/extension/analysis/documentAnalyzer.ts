@@ -1,0 +1,182 @@
+import * as vscode from 'vscode';
+import { DEFAULT_MAX_FILE_SIZE, defaultEngineSettings } from '../../core/config/model';
+import { analyzeDocument } from '../../core/engine';
+import { matchesAny } from '../../core/glob';
+import { languageById, languageForPath } from '../../core/languages';
+import type { LanguageSpec } from '../../core/lexer/types';
+import type { Project } from '../../core/project';
+import type { Finding } from '../../core/types';
+import { log } from '../log';
+import { editorSettings, onDidChangeSettings } from '../settings';
+import type { ProjectRegistry } from '../workspace/projects';
+
+/** What the editor knows about one open document. */
+export interface DocumentAnalysis {
+  uri: vscode.Uri;
+  version: number;
+  /** Workspace-relative path ('/'), or the file name outside a workspace. */
+  path: string;
+  findings: Finding[];
+  project: Project | undefined;
+  /** Milliseconds the last analysis took (engine only). */
+  elapsedMs: number;
+  /** The language it was analysed as; undefined when QA Lens does not know the language (yet). */
+  language: LanguageSpec | undefined;
+}
+
+/** Open editors are analysed up to this multiple of the scan's size limit: the user asked to see them. */
+const OPEN_FILE_SIZE_FACTOR = 5;
+
+/**
+ * Analyses open documents with the engine: once when opened, again after edits (debounced per
+ * document, so typing never waits for it), and when the project changes. Every inline feature
+ * (diagnostics, CodeLens, hovers, quick fixes) reads from here instead of analysing on its own.
+ */
+export class DocumentAnalyzer implements vscode.Disposable {
+  private readonly results = new Map<string, DocumentAnalysis>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private debounceMs = editorSettings().debounceMs;
+
+  /** Fires after a document's findings were recomputed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly projects: ProjectRegistry) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0, true)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document, this.debounceMs, false);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      projects.onDidChange(() => this.reanalyseAll()),
+      onDidChangeSettings((event) => {
+        if (event.affectsConfiguration('qaLens.analysis')) this.debounceMs = editorSettings().debounceMs;
+      }),
+    );
+    this.reanalyseAll();
+  }
+
+  /** The latest analysis of `doc`, recomputed now if it is stale (providers call this). */
+  async analysis(doc: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    const cached = this.results.get(doc.uri.toString());
+    if (cached && cached.version === doc.version) return cached;
+    return this.analyse(doc);
+  }
+
+  /** Cached findings without computing (for cheap lookups such as hovers over a stale version). */
+  peek(uri: vscode.Uri): DocumentAnalysis | undefined {
+    return this.results.get(uri.toString());
+  }
+
+  /** Analyses an open document again soon (e.g. once its language became known). */
+  reanalyse(uri: vscode.Uri): void {
+    const doc = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    if (doc) this.schedule(doc, 0, true);
+  }
+
+  all(): DocumentAnalysis[] {
+    return [...this.results.values()];
+  }
+
+  /**
+   * Analyses `doc` after `delay` ms. An edit (`force` false) is skipped when a provider already
+   * analysed that version in the meantime; a project or language change (`force`) always reruns.
+   */
+  private schedule(doc: vscode.TextDocument, delay: number, force: boolean): void {
+    if (!isAnalysable(doc)) return;
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!force && this.results.get(key)?.version === doc.version) return;
+        void this.analyse(doc);
+      }, delay),
+    );
+  }
+
+  private reanalyseAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0, true);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    if (this.results.delete(key)) this.changed.fire(uri);
+  }
+
+  private async analyse(doc: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+    if (!isAnalysable(doc) || doc.isClosed) return undefined;
+    const project = await this.projects.forUri(doc.uri)?.catch((error: unknown) => {
+      log().error(`Could not load the QA Lens project for ${doc.uri.fsPath}: ${String(error)}`);
+      return undefined;
+    });
+    const path = relativePath(doc.uri);
+    const text = doc.getText();
+    const language = languageOf(doc, path, project);
+    const analysis: DocumentAnalysis = { uri: doc.uri, version: doc.version, path, findings: [], project, elapsedMs: 0, language };
+    const limit = (project?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) * OPEN_FILE_SIZE_FACTOR;
+    if (language && text.length <= limit && !isExcluded(path, project)) {
+      const started = performance.now();
+      try {
+        analysis.findings = analyzeDocument({
+          text,
+          path,
+          language,
+          settings: project?.settings ?? fallbackSettings,
+          now: new Date(),
+        });
+      } catch (error) {
+        // An engine bug must not take the editor down with it: log it and show nothing for this file.
+        log().error(`Analysis failed for ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      analysis.elapsedMs = performance.now() - started;
+    }
+    // A newer edit may have landed while the project loaded: keep only the freshest result.
+    const current = this.results.get(doc.uri.toString());
+    if (current && current.version > analysis.version) return current;
+    this.results.set(doc.uri.toString(), analysis);
+    this.changed.fire(doc.uri);
+    return analysis;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+// Files outside any workspace folder get the built-in rules with default settings.
+const fallbackSettings = defaultEngineSettings();
+
+/** Real files and unsaved buffers; not output channels, git's original versions or other virtual views. */
+function isAnalysable(doc: vscode.TextDocument): boolean {
+  return doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled' || doc.uri.scheme === 'vscode-remote' || doc.uri.scheme === 'vscode-vfs';
+}
+
+export function relativePath(uri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return uri.path.split('/').pop() ?? uri.path;
+  const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  return uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path;
+}
+
+/** The config's `languages` map wins (the team said so), then VS Code's language id, then the file name. */
+function languageOf(doc: vscode.TextDocument, path: string, project: Project | undefined): LanguageSpec | undefined {
+  const mapped = project?.config.languages;
+  if (mapped) {
+    const byMap = languageForPath(path, mapped);
+    if (byMap && Object.keys(mapped).some((glob) => matchesAny([glob], path))) return byMap;
+  }
+  return languageById(doc.languageId) ?? languageForPath(path, mapped);
+}
+
+function isExcluded(path: string, project: Project | undefined): boolean {
+  const exclude = project?.config.exclude;
+  return exclude !== undefined && exclude.length > 0 && matchesAny(exclude, path);
+}

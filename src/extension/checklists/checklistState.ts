@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import {
+  InMemoryChecklistStateStore,
+  readChecklistStateDocument,
+  type ChecklistStateKey,
+  type ItemState,
+  type ItemStates,
+} from '../../core/checklists';
+import { writeJsonAtomic } from '../../core/fsAtomic';
+import { log } from '../log';
+
+const FILE_NAME = 'checklist-state.json';
+
+/**
+ * Checklist item status, per workspace, branch, file and item, kept in a JSON file under the
+ * extension's storageUri (formats.md). Every change is written atomically (temp file, then
+ * rename), one write at a time, so a reload or a crash never loses what the user recorded.
+ */
+export class ChecklistStateService implements vscode.Disposable {
+  private store = new InMemoryChecklistStateStore();
+  private readonly file: string | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private readonly changed = new vscode.EventEmitter<ChecklistStateKey | undefined>();
+  readonly onDidChange = this.changed.event;
+  readonly ready: Promise<void>;
+
+  constructor(storageUri: vscode.Uri | undefined) {
+    // Without a workspace there is no storageUri: state then lives for the session only.
+    this.file = storageUri ? vscode.Uri.joinPath(storageUri, FILE_NAME).fsPath : undefined;
+    this.ready = this.load();
+  }
+
+  /** Where the state is stored (tests re-create the service from it). */
+  get path(): string | undefined {
+    return this.file;
+  }
+
+  get(key: ChecklistStateKey): ItemState | undefined {
+    return this.store.get(key);
+  }
+
+  itemStates(folder: string, branch: string, file: string, checklist: string): ItemStates {
+    return this.store.itemStates(folder, branch, file, checklist);
+  }
+
+  /** Records a state (validated by the store) and persists it; resolves when it is on disk. */
+  async set(key: ChecklistStateKey, state: ItemState): Promise<void> {
+    await this.ready;
+    this.store.set(key, { ...state, updated: new Date().toISOString() });
+    this.changed.fire(key);
+    await this.persist();
+  }
+
+  private async load(): Promise<void> {
+    if (!this.file) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(this.file, 'utf8'));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') log().warn(`Checklist state at ${this.file} could not be read (${String(error)}); starting with what is valid.`);
+      if (code === 'ENOENT') return;
+    }
+    const { document, dropped } = readChecklistStateDocument(data);
+    for (const reason of dropped) log().warn(`Checklist state: ${reason}`);
+    this.store = new InMemoryChecklistStateStore(document);
+    this.changed.fire(undefined);
+  }
+
+  private persist(): Promise<void> {
+    const file = this.file;
+    if (!file) return Promise.resolve();
+    // Chain writes so two quick changes cannot finish out of order.
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(() => writeJsonAtomic(file, this.store.toDocument()))
+      .catch((error: unknown) => {
+        log().error(`Could not save checklist state to ${file}: ${String(error)}`);
+        void vscode.window.showErrorMessage(`QA Lens could not save the checklist state: ${String(error)}`);
+      });
+    return this.writing;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

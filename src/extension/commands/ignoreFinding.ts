@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { ignoreEdit } from '../../core/fixes/ignore';
+import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { askReason, resolveFinding } from './findingTarget';
+
+/**
+ * QA Lens: Ignore Here: writes `qa-lens-ignore <rule> -- <reason>` in the language's comment
+ * syntax on the line above the finding. An ignore is a suppression too, so it always has a reason.
+ * Args: FindingArgs with an optional `reason`.
+ */
+export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer: DocumentAnalyzer): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('qaLens.ignoreFinding', async (raw: unknown): Promise<boolean> => {
+      const resolved = await resolveFinding(analyzer, raw);
+      if (!resolved) return false;
+      const { target, args } = resolved;
+      const { doc, finding, analysis } = target;
+      if (!analysis.language) return false;
+      const reason = await askReason(args.reason, `Why is ${finding.ruleId} acceptable here?`, 'e.g. only used by the staging smoke test');
+      if (reason === undefined) return false;
+      const lines = doc.getText().split(/\r?\n/);
+      const edit = ignoreEdit(lines, finding.line - 1, finding.ruleId, reason, analysis.language);
+      if (edit === null) {
+        void vscode.window.showInformationMessage(`QA Lens: ${doc.languageId} has no comments to write an ignore in.`);
+        return false;
+      }
+      const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+      const workspaceEdit = new vscode.WorkspaceEdit();
+      workspaceEdit.insert(doc.uri, new vscode.Position(edit.line, edit.column), edit.text.replace(/\n/g, eol));
+      return vscode.workspace.applyEdit(workspaceEdit);
+    }),
+  );
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { Age } from '../../core/grouping';
+import { blameFile, type BlameLine } from '../../git';
+import { log } from '../log';
+import type { GitInfo } from '../workspace/gitInfo';
+import type { LocatedFinding } from './workspaceScan';
+
+/** Files blamed at once: git processes are cheap, but not free on a large workspace. */
+const CONCURRENCY = 6;
+
+/**
+ * When each finding's line was written, from `git blame`, for grouping the Shortcuts view by age.
+ * Only files that have findings are blamed, only when that grouping is chosen, and each file once
+ * until it changes (the scan tells us), so the other groupings never pay for it.
+ */
+export class FindingAges implements vscode.Disposable {
+  private readonly blames = new Map<string, Promise<BlameLine[] | undefined>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly git: GitInfo) {
+    // Changes only; a created file has no cached blame to forget.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange((uri) => this.forget(uri)),
+      watcher.onDidDelete((uri) => this.forget(uri)),
+      git.onDidChange(() => this.blames.clear()),
+      vscode.workspace.onDidSaveTextDocument((doc) => this.blames.delete(doc.uri.toString())),
+    );
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.blames.delete(uri.toString());
+  }
+
+  /** Blames every file with findings (bounded concurrency) and returns an age lookup. */
+  async ages(findings: readonly LocatedFinding[]): Promise<(item: LocatedFinding) => Age> {
+    const files = new Map<string, LocatedFinding>();
+    for (const item of findings) files.set(item.uri.toString(), item);
+    const queue = [...files.values()];
+    const worker = async (): Promise<void> => {
+      for (let next = queue.shift(); next; next = queue.shift()) await this.blame(next);
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const resolved = new Map<string, BlameLine[] | undefined>();
+    for (const key of files.keys()) resolved.set(key, await this.blames.get(key));
+    return (item) => {
+      const lines = resolved.get(item.uri.toString());
+      const line = lines?.[item.finding.line - 1];
+      if (!line) return { kind: 'unknown' };
+      return line.uncommitted ? { kind: 'uncommitted' } : { kind: 'dated', date: line.authorTime };
+    };
+  }
+
+  private blame(item: LocatedFinding): Promise<BlameLine[] | undefined> {
+    const key = item.uri.toString();
+    let blame = this.blames.get(key);
+    if (!blame) {
+      blame = this.load(item);
+      this.blames.set(key, blame);
+    }
+    return blame;
+  }
+
+  private async load(item: LocatedFinding): Promise<BlameLine[] | undefined> {
+    const info = await this.git.forFolder(item.folder);
+    if (info.kind !== 'ok') return undefined;
+    // An unsaved editor's lines differ from the file on disk: blame what the user sees.
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === item.uri.toString());
+    try {
+      return await blameFile(info.root, item.uri.fsPath, doc?.isDirty ? doc.getText() : undefined);
+    } catch (error) {
+      log().debug(`blame ${item.uri.fsPath}: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,212 @@
+import * as vscode from 'vscode';
+import { checklistById, checklistProgress, checklistsFor, type Checklist, type ChecklistItem, type ChecklistStateKey, type ItemState, type ItemStatus } from '../../core/checklists';
+import type { ChecklistStateService } from '../checklists/checklistState';
+import { log } from '../log';
+import { relativeTo } from '../scan/workspaceScan';
+import type { GitInfo } from '../workspace/gitInfo';
+import type { ProjectRegistry } from '../workspace/projects';
+import { BUNDLED_SCHEME } from '../workspace/constitutionUri';
+import type { ActiveFile } from './activeFile';
+import { CONTEXT, type ContextKeys } from './contextKeys';
+
+export const CHECKLIST_VIEW = 'qaLensChecklist';
+const REBUILD_DELAY_MS = 50;
+
+export interface ChecklistNode {
+  kind: 'checklist';
+  id: string;
+  checklist: Checklist;
+  /** Shown because a command asked for it, though its appliesTo does not match the file. */
+  pinned: boolean;
+  children: ItemNode[];
+}
+
+export interface ItemNode {
+  kind: 'item';
+  id: string;
+  item: ChecklistItem;
+  state: ItemState;
+  key: ChecklistStateKey;
+  uri: vscode.Uri;
+  parent: ChecklistNode;
+}
+
+export type ChecklistTreeNode = ChecklistNode | ItemNode;
+
+export const STATUS_LABEL: Record<ItemStatus, string> = {
+  open: 'open',
+  addressed: 'addressed',
+  deviates: 'deviates',
+  'not-applicable': 'not applicable',
+};
+
+const STATUS_ICON: Record<ItemStatus, vscode.ThemeIcon> = {
+  open: new vscode.ThemeIcon('circle-large-outline'),
+  addressed: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  deviates: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+  'not-applicable': new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
+};
+
+/**
+ * Checklist: the checklists that apply to the active file, each item with the status recorded for
+ * this file on this branch (ChecklistStateService keeps it under storageUri).
+ */
+export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ChecklistTreeNode | undefined>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private roots: ChecklistNode[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private building: Promise<void> = Promise.resolve();
+  /** Checklists shown for a file on request (file URI -> checklist ids), for this session. */
+  private readonly pinned = new Map<string, Set<string>>();
+  private shownFile: vscode.Uri | undefined;
+  view: vscode.TreeView<ChecklistTreeNode> | undefined;
+
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly projects: ProjectRegistry,
+    private readonly git: GitInfo,
+    private readonly states: ChecklistStateService,
+    private readonly activeFile: ActiveFile,
+    private readonly context: ContextKeys,
+  ) {
+    this.disposables.push(
+      projects.onDidChange(() => this.schedule()),
+      git.onDidChange(() => this.schedule()),
+      states.onDidChange(() => this.schedule(0)),
+      activeFile.onDidChange(() => this.schedule(0)),
+    );
+    this.schedule(0);
+  }
+
+  get file(): vscode.Uri | undefined {
+    return this.shownFile;
+  }
+
+  get checklists(): readonly ChecklistNode[] {
+    return this.roots;
+  }
+
+  getTreeItem(node: ChecklistTreeNode): vscode.TreeItem {
+    if (node.kind === 'checklist') {
+      const item = new vscode.TreeItem(node.checklist.title, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.id;
+      const progress = checklistProgress(node.checklist.items, Object.fromEntries(node.children.map((c) => [c.item.id, c.state])));
+      item.description = `${progress.done}/${progress.total}${node.pinned ? ' · opened on request' : ''}`;
+      item.tooltip = new vscode.MarkdownString(`**${node.checklist.title}** (\`${node.checklist.id}\`, ${node.checklist.source})\n\n${node.checklist.intro}`);
+      item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'checklist' : 'tasklist');
+      item.contextValue = 'qaLens.checklist';
+      return item;
+    }
+    const { item: entry, state } = node;
+    const item = new vscode.TreeItem(`${entry.id} ${entry.text}`);
+    item.id = node.id;
+    item.description = state.reason ? `${STATUS_LABEL[state.status]}: ${state.reason}` : STATUS_LABEL[state.status];
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${entry.id}** ${escape(entry.text)}\n\n`);
+    if (entry.how) tooltip.appendMarkdown(`*How:* ${escape(entry.how)}\n\n`);
+    tooltip.appendMarkdown(`Status: **${STATUS_LABEL[state.status]}**`);
+    if (state.reason) tooltip.appendMarkdown(` (${escape(state.reason)})`);
+    if (state.updated) tooltip.appendMarkdown(`, ${state.updated.slice(0, 10)}`);
+    item.tooltip = tooltip;
+    item.iconPath = STATUS_ICON[state.status];
+    item.contextValue = `qaLens.checklistItem.${state.status}`;
+    item.command = { command: 'qaLens.setChecklistItem', title: 'Set Status…', arguments: [node] };
+    return item;
+  }
+
+  getChildren(node?: ChecklistTreeNode): ChecklistTreeNode[] {
+    if (!node) return this.roots;
+    return node.kind === 'checklist' ? node.children : [];
+  }
+
+  getParent(node: ChecklistTreeNode): ChecklistTreeNode | undefined {
+    return node.kind === 'item' ? node.parent : undefined;
+  }
+
+  /** Shows a checklist for a file even if its globs do not match (a CodeLens or a pick asked). */
+  pin(uri: vscode.Uri, checklistId: string): void {
+    const set = this.pinned.get(uri.toString()) ?? new Set<string>();
+    set.add(checklistId);
+    this.pinned.set(uri.toString(), set);
+    this.schedule(0);
+  }
+
+  async settled(): Promise<void> {
+    for (;;) {
+      if (this.timer) await new Promise((resolve) => setTimeout(resolve, REBUILD_DELAY_MS));
+      const current = this.building;
+      await current;
+      if (!this.timer && current === this.building) return;
+    }
+  }
+
+  refresh(): Promise<void> {
+    this.schedule(0);
+    return this.settled();
+  }
+
+  private schedule(delay = REBUILD_DELAY_MS): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.building = this.building.then(() => this.rebuild()).catch((error: unknown) => log().error(`Checklist view: ${String(error)}`));
+    }, delay);
+  }
+
+  private async rebuild(): Promise<void> {
+    const uri = this.activeFile.uri;
+    const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
+    this.shownFile = folder ? uri : undefined;
+    if (!uri || !folder) {
+      this.roots = [];
+      this.context.set(CONTEXT.checklistState, 'noFile');
+      this.updateView(undefined, undefined);
+      this.changed.fire(undefined);
+      return;
+    }
+    await this.states.ready;
+    const [project, branch] = await Promise.all([this.projects.forFolder(folder), this.git.branchKey(folder)]);
+    const relPath = relativeTo(folder, uri);
+    const applying = checklistsFor(project.checklists, relPath);
+    const pinnedIds = [...(this.pinned.get(uri.toString()) ?? [])].filter((id) => !applying.some((c) => c.id === id));
+    const pinned = pinnedIds.map((id) => checklistById(project.checklists, id)).filter((c): c is Checklist => c !== undefined);
+    const roots: ChecklistNode[] = [];
+    for (const [checklist, isPinned] of [...applying.map((c) => [c, false] as const), ...pinned.map((c) => [c, true] as const)]) {
+      const node: ChecklistNode = { kind: 'checklist', id: `checklist:${checklist.id}`, checklist, pinned: isPinned, children: [] };
+      const states = this.states.itemStates(folder.uri.toString(), branch, relPath, checklist.id);
+      for (const entry of checklist.items) {
+        const key: ChecklistStateKey = { folder: folder.uri.toString(), branch, file: relPath, checklist: checklist.id, item: entry.id };
+        const state: ItemState = Object.prototype.hasOwnProperty.call(states, entry.id) ? states[entry.id] : { status: 'open' };
+        node.children.push({ kind: 'item', id: `item:${checklist.id}:${entry.id}`, item: entry, state, key, uri, parent: node });
+      }
+      roots.push(node);
+    }
+    this.roots = roots;
+    this.context.set(CONTEXT.checklistState, roots.length > 0 ? 'some' : 'none');
+    this.updateView(relPath, branch);
+    this.changed.fire(undefined);
+  }
+
+  private updateView(relPath: string | undefined, branch: string | undefined): void {
+    if (!this.view) return;
+    this.view.description = relPath ? `${relPath.split('/').pop()}${branch && branch !== '(no git)' ? ` · ${branch}` : ''}` : undefined;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/** Checklist text is the team's Markdown; in a tooltip it is shown as text, not run as links or HTML. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
+}
+
+/** The document showing a checklist: the team's file, or the bundled default read-only. */
+export function checklistDocument(checklist: Checklist): vscode.Uri {
+  if (checklist.source === 'bundled') return vscode.Uri.from({ scheme: BUNDLED_SCHEME, path: `/checklists/${checklist.id}.md` });
+  return vscode.Uri.file(checklist.file);
+}

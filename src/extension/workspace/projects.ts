@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { loadProject, type Project } from '../../core/project';
+import type { Problem } from '../../core/types';
+import { log } from '../log';
+import { affectsDetection, explicitConfigOverlay, mergeConfig, onDidChangeSettings } from '../settings';
+
+/** Files whose change means a folder's project must be reloaded (filtered to workspace folders by VS Code). */
+const WATCHED = ['**/.quality/**', '**/CONSTITUTION.md'];
+
+/**
+ * One `Project` (config, engine settings, constitution, checklists) per workspace folder, loaded
+ * lazily, cached, and reloaded when the team's files, the settings or the workspace trust change.
+ * Multi-root workspaces get one per folder, each with its own `.quality/`.
+ */
+export class ProjectRegistry implements vscode.Disposable {
+  private readonly projects = new Map<string, Promise<Project>>();
+  private readonly changed = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
+  private readonly problems = vscode.languages.createDiagnosticCollection('qa-lens-files');
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.problems];
+
+  /** Fires with the folder whose project changed, or undefined when all may have. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    const onFile = (uri: vscode.Uri): void => {
+      // Completed reviews live under .quality/ too, but they do not change what the engine knows.
+      if (/\/\.quality\/reviews\//.test(uri.path)) return;
+      this.invalidate(vscode.workspace.getWorkspaceFolder(uri));
+    };
+    for (const glob of WATCHED) {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      this.disposables.push(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
+    }
+    this.disposables.push(
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        // A constitution configured at an arbitrary path is not covered by the watcher's glob.
+        const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
+        const cached = folder && this.projects.get(folder.uri.toString());
+        if (cached) void cached.then((project) => {
+          if (project.constitution.file === doc.uri.fsPath) this.invalidate(folder);
+        });
+      }),
+      onDidChangeSettings((event) => {
+        if (affectsDetection(event)) this.invalidate(undefined);
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate(undefined)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate(undefined)),
+    );
+  }
+
+  /** The project of the folder holding `uri`, or undefined outside any workspace folder. */
+  forUri(uri: vscode.Uri): Promise<Project> | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.forFolder(folder) : undefined;
+  }
+
+  forFolder(folder: vscode.WorkspaceFolder): Promise<Project> {
+    const key = folder.uri.toString();
+    let project = this.projects.get(key);
+    if (!project) {
+      project = this.load(folder);
+      this.projects.set(key, project);
+    }
+    return project;
+  }
+
+  /** Drops cached projects (one folder, or all) and tells listeners. */
+  invalidate(folder: vscode.WorkspaceFolder | undefined): void {
+    if (folder) this.projects.delete(folder.uri.toString());
+    else this.projects.clear();
+    this.changed.fire(folder);
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<Project> {
+    const started = Date.now();
+    const project = await loadProject(folder.uri.fsPath, {
+      overlay: (team) => mergeConfig(team, explicitConfigOverlay(folder)),
+      trusted: vscode.workspace.isTrusted,
+    });
+    this.publishProblems(folder, project.problems);
+    log().info(`Loaded ${folder.name}: constitution ${project.constitution.source}, ${project.checklists.length} checklists, ${project.problems.length} problems (${Date.now() - started} ms)`);
+    return project;
+  }
+
+  /** Problems in the team's files become diagnostics on those files, at their line. */
+  private publishProblems(folder: vscode.WorkspaceFolder, problems: readonly Problem[]): void {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const problem of problems) {
+      const uri = problem.path.startsWith('/') ? vscode.Uri.file(problem.path) : vscode.Uri.joinPath(folder.uri, problem.path);
+      const line = Math.max(0, problem.line - 1);
+      const column = Math.max(0, problem.column - 1);
+      const diagnostic = new vscode.Diagnostic(
+        new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER),
+        problem.message,
+        problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+      );
+      diagnostic.source = 'QA Lens';
+      const key = uri.toString();
+      byFile.set(key, [...(byFile.get(key) ?? []), diagnostic]);
+    }
+    // Clear this folder's earlier problems, then set the new ones.
+    this.problems.forEach((uri) => {
+      if (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folder.uri.toString() && !byFile.has(uri.toString())) this.problems.delete(uri);
+    });
+    for (const [key, diagnostics] of byFile) this.problems.set(vscode.Uri.parse(key), diagnostics);
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, qaDiagnostics, qaLens, waitFor, waitForDiagnostics, writeAndOpen } from '../inline/helpers';
+
+/** The quick fixes offered for the diagnostic of `rule` in `uri`. */
+async function actionsFor(uri: vscode.Uri, rule: string): Promise<vscode.CodeAction[]> {
+  const diagnostic = await waitFor(() => qaDiagnostics(uri).find((d) => codeOf(d) === rule), `a ${rule} diagnostic`);
+  // Retried: VS Code cancels a request that overlaps the language server's own work on a new file.
+  const actions = await waitFor(
+    async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range)) ?? undefined,
+    `the code actions for ${rule}`,
+  );
+  // (VS Code does not hand the actions' diagnostics back through this command: match on ours by command.)
+  return actions.filter((action) => action.command?.command.startsWith('qaLens.'));
+}
+
+/** Runs the quick fix titled `title` with `input` (what the command would otherwise ask for). */
+async function apply(uri: vscode.Uri, rule: string, title: string, input: Record<string, string> = {}): Promise<string> {
+  const action = (await actionsFor(uri, rule)).find((candidate) => candidate.title === title);
+  assert.ok(action?.command, `no quick fix "${title}" for ${rule}`);
+  const [args] = action.command.arguments as [Record<string, unknown>];
+  const applied = await vscode.commands.executeCommand<boolean>(action.command.command, { ...args, ...input });
+  assert.equal(applied, true, `${action.command.command} did not apply`);
+  return (await vscode.workspace.openTextDocument(uri)).getText();
+}
+
+describe('inline: quick fixes', function () {
+  this.timeout(60_000);
+  before(async () => {
+    await qaLens();
+  });
+
+  it('offers each fix that fits the finding, tied to diagnostic.code', async () => {
+    const uri = (await writeAndOpen('fix/offers.ts', "// TODO: we'll fix it next sprint\n// @ts-ignore\nconst a: number = 'x';\n// eslint-disable-next-line no-console\nconsole.log(a);\ntry { run(); } catch {}\n")).document.uri;
+    await waitForDiagnostics(uri, ['1:deferred-to-sprint', '2:suppressed-check', '4:suppressed-check', '6:swallowed-error']);
+    assert.deepEqual((await actionsFor(uri, 'deferred-to-sprint')).map((a) => a.title), [
+      'Add a ticket reference',
+      'Add a deadline',
+      'Ignore here (qa-lens-ignore with a reason)',
+      'Open the principle',
+    ]);
+    assert.deepEqual((await actionsFor(uri, 'swallowed-error')).map((a) => a.title), ['Ignore here (qa-lens-ignore with a reason)', 'Open the principle']);
+    const all = await waitFor(
+      async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(1, 0, 3, 40))) ?? undefined,
+      'the code actions of lines 2-4',
+    );
+    const titles = all.filter((a) => a.command?.command.startsWith('qaLens.')).map((a) => a.title);
+    assert.ok(titles.includes('Convert @ts-ignore to @ts-expect-error with a reason'), titles.join(' | '));
+    assert.ok(titles.includes('Add a reason to this suppression'), titles.join(' | '));
+    assert.ok(all.every((a) => !a.command?.command.startsWith('qaLens.') || a.kind?.value === 'quickfix'));
+  });
+
+  it('adds a ticket reference, and remembers it as recent', async () => {
+    const uri = (await writeAndOpen('fix/ticket.ts', "// TODO: we'll fix it next sprint\nexport const a = 1;\n")).document.uri;
+    const text = await apply(uri, 'deferred-to-sprint', 'Add a ticket reference', { ticket: 'SHOP-77' });
+    assert.equal(text, "// TODO(SHOP-77): we'll fix it next sprint\nexport const a = 1;\n");
+    await waitForDiagnostics(uri, ['1:tracked-marker']);
+  });
+
+  it('refuses a ticket QA Lens would not recognise', async () => {
+    const uri = (await writeAndOpen('fix/badticket.ts', '// FIXME: validate\n')).document.uri;
+    const [action] = (await actionsFor(uri, 'untracked-marker')).filter((a) => a.command?.command === 'qaLens.addTicket');
+    const applied = await vscode.commands.executeCommand<boolean>('qaLens.addTicket', { ...(action.command!.arguments![0] as object), ticket: 'alice' });
+    assert.equal(applied, false);
+    assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), '// FIXME: validate\n');
+  });
+
+  it('adds a deadline as TODO(YYYY-MM-DD)', async () => {
+    const uri = (await writeAndOpen('fix/deadline.py', '# TODO: handle retries\nretry = 0\n')).document.uri;
+    const text = await apply(uri, 'untracked-marker', 'Add a deadline', { date: '2099-03-31' });
+    assert.equal(text, '# TODO(2099-03-31): handle retries\nretry = 0\n');
+    await waitForDiagnostics(uri, ['1:tracked-marker']);
+  });
+
+  it('re-plans an expired deadline', async () => {
+    const uri = (await writeAndOpen('fix/expired.ts', '// TODO(alice, 2020-06-30): drop the flag\n')).document.uri;
+    const text = await apply(uri, 'expired-deadline', 'Add a deadline', { date: '2099-01-31' });
+    assert.equal(text, '// TODO(alice, 2099-01-31): drop the flag\n');
+  });
+
+  it('adds a reason to a suppression in the syntax of its tool', async () => {
+    const ts = (await writeAndOpen('fix/reason.ts', '// eslint-disable-next-line no-console\nconsole.log(1);\n')).document.uri;
+    assert.equal(await apply(ts, 'suppressed-check', 'Add a reason to this suppression', { reason: 'CLI output' }), '// eslint-disable-next-line no-console -- CLI output\nconsole.log(1);\n');
+    await waitForDiagnostics(ts, []);
+    const py = (await writeAndOpen('fix/reason.py', 'x = y.z  # type: ignore[attr-defined]\n')).document.uri;
+    assert.equal(await apply(py, 'suppressed-check', 'Add a reason to this suppression', { reason: 'stubs lag behind' }), 'x = y.z  # type: ignore[attr-defined]  # stubs lag behind\n');
+    await waitForDiagnostics(py, []);
+  });
+
+  it('converts @ts-ignore to @ts-expect-error with a reason', async () => {
+    const uri = (await writeAndOpen('fix/tsignore.ts', "  // @ts-ignore\n  const a: number = 'x';\n")).document.uri;
+    const text = await apply(uri, 'suppressed-check', 'Convert @ts-ignore to @ts-expect-error with a reason', { reason: 'fixture mismatch' });
+    assert.equal(text, "  // @ts-expect-error fixture mismatch\n  const a: number = 'x';\n");
+    await waitForDiagnostics(uri, []);
+  });
+
+  it('ignores a finding with qa-lens-ignore and a reason, in the language comment syntax', async () => {
+    const uri = (await writeAndOpen('fix/ignore.py', 'try:\n    run()\nexcept Exception:\n    pass\n')).document.uri;
+    const text = await apply(uri, 'swallowed-error', 'Ignore here (qa-lens-ignore with a reason)', { reason: 'best-effort cleanup' });
+    assert.equal(text, 'try:\n    run()\n# qa-lens-ignore swallowed-error -- best-effort cleanup\nexcept Exception:\n    pass\n');
+    await waitForDiagnostics(uri, []);
+  });
+
+  it('opens the principle from the quick fix', async () => {
+    const uri = (await writeAndOpen('fix/principle.ts', 'try { run(); } catch {}\n')).document.uri;
+    const action = (await actionsFor(uri, 'swallowed-error')).find((a) => a.title === 'Open the principle');
+    const opened = await vscode.commands.executeCommand<vscode.Uri>(action!.command!.command, ...(action!.command!.arguments as unknown[]));
+    assert.equal(opened.scheme, 'qa-lens-bundled');
+    assert.match(vscode.window.activeTextEditor!.document.lineAt(vscode.window.activeTextEditor!.selection.active.line).text, /^## ENG-05/);
+  });
+});

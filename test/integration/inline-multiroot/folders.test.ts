@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import { simpleGit } from 'simple-git';
+import * as vscode from 'vscode';
+import { brief, fileUri, folder, gitEnv, open, qaLens, waitForDiagnostics, waitForLens } from '../inline/helpers';
+
+const TEXT = "// FIXME: graceful shutdown\nexport const a = 1;\n// TODO: we'll fix it next sprint\nexport const b = 2;\n";
+
+/** A repository of its own in the folder, with one commit `monthsAgo` months back. */
+async function commitIn(name: string, monthsAgo: number): Promise<void> {
+  const now = new Date();
+  const date = new Date(now.getFullYear(), now.getMonth() - monthsAgo, Math.min(now.getDate(), 28), 12).toISOString();
+  const git = simpleGit({ baseDir: folder(name).uri.fsPath, config: [`user.name=${name} team`, 'user.email=team@example.invalid', 'commit.gpgsign=false'], allowEnvironment: ['GIT_AUTHOR_DATE', 'GIT_COMMITTER_DATE'] });
+  await git.init();
+  await git.env(gitEnv(date)).add('.').commit(`${name}: first commit`);
+}
+
+describe('inline: multi-root workspace', function () {
+  this.timeout(90_000);
+
+  before(async () => {
+    await qaLens();
+    for (const name of ['api', 'web']) {
+      await vscode.workspace.fs.writeFile(fileUri('src/main.ts', name), new TextEncoder().encode(TEXT));
+    }
+    await commitIn('api', 7);
+    await commitIn('web', 3);
+  });
+
+  it("reads each folder's own .quality/config.json", async () => {
+    const api = fileUri('src/main.ts', 'api');
+    const web = fileUri('src/main.ts', 'web');
+    await open(api);
+    await open(web);
+    await waitForDiagnostics(api, ['1:untracked-marker', '3:deferred-to-sprint']);
+    await waitForDiagnostics(web, ['3:deferred-to-sprint']);
+    const fixme = vscode.languages.getDiagnostics(api).find((d) => d.range.start.line === 0);
+    assert.equal(fixme?.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(brief(web), ['3:deferred-to-sprint']);
+  });
+
+  it("blames each file in its folder's repository, with that folder's sprint length", async () => {
+    const api = fileUri('src/main.ts', 'api');
+    const web = fileUri('src/main.ts', 'web');
+    await open(api);
+    await waitForLens(api, (t) => /^QA: deferred to "next sprint" 7 months ago \(≈3[01] sprints\)/.test(t), 'the api age (7-day sprints)');
+    await open(web);
+    await waitForLens(web, (t) => /^QA: deferred to "next sprint" 3 months ago \(≈[67] sprints\)/.test(t), 'the web age (14-day sprints)', 30_000);
+  });
+});

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { fileUri, lensTitles, open, qaLens, setSetting, waitFor, waitForDiagnostics } from '../inline/helpers';
+
+const BASE = ['3:deferred-to-sprint', '4:insecure-shortcut', '6:untracked-marker', '10:swallowed-error', '15:tracked-marker'];
+
+describe('inline: settings take effect without a reload', function () {
+  this.timeout(60_000);
+  const orders = fileUri('src/orders.ts');
+
+  before(async () => {
+    await qaLens();
+    await open(orders);
+    await waitForDiagnostics(orders, BASE);
+  });
+
+  afterEach(async () => {
+    for (const key of ['qaLens.rules', 'qaLens.codeLens.enabled', 'qaLens.ticketUrl', 'qaLens.phrases']) await setSetting(key, undefined);
+  });
+
+  it('rule severities', async () => {
+    await setSetting('qaLens.rules', { 'deferred-to-sprint': 'off', 'untracked-marker': 'error' });
+    // With deferred-to-sprint off, the next rule that applies speaks for the TODO note (rules.md).
+    await waitForDiagnostics(orders, ['3:untracked-marker', '4:insecure-shortcut', '6:untracked-marker', '10:swallowed-error', '15:tracked-marker']);
+    const errors = vscode.languages.getDiagnostics(orders).filter((d) => d.source === 'QA Lens' && d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => d.range.start.line + 1), [3, 6]);
+    await waitFor(async () => ((await lensTitles(orders)).some((t) => t.startsWith('QA: FIXME with no ticket or deadline')) ? true : undefined), 'a lens for the raised FIXME');
+    await setSetting('qaLens.rules', undefined);
+    await waitForDiagnostics(orders, BASE);
+  });
+
+  it('extra phrases', async () => {
+    await setSetting('qaLens.phrases', { 'vague-deferral': ['\\bloyalty\\b'] });
+    // A ticket makes the note tracked whatever phrase it holds: the phrase shows on a tagless note.
+    const uri = fileUri('src/phrases.ts');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('// the loyalty rules are approximate\nexport const x = 1;\n'));
+    await open(uri);
+    await waitForDiagnostics(uri, ['1:vague-deferral']);
+    await setSetting('qaLens.phrases', undefined);
+    await waitForDiagnostics(uri, []);
+  });
+
+  it('CodeLens on/off', async () => {
+    assert.ok((await lensTitles(orders)).length > 0);
+    await setSetting('qaLens.codeLens.enabled', false);
+    await waitFor(async () => ((await lensTitles(orders)).length === 0 ? true : undefined), 'no lenses');
+    await setSetting('qaLens.codeLens.enabled', undefined);
+    await waitFor(async () => ((await lensTitles(orders)).length > 0 ? true : undefined), 'lenses back');
+  });
+
+  it('ticket links with ticketUrl', async () => {
+    const links = async (): Promise<vscode.DocumentLink[]> =>
+      (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', orders)) ?? [];
+    assert.equal((await links()).filter((l) => l.target?.toString().includes('SHOP-231')).length, 0);
+    await setSetting('qaLens.ticketUrl', 'https://acme.atlassian.net/browse/{id}');
+    const link = await waitFor(async () => (await links()).find((l) => l.target?.toString() === 'https://acme.atlassian.net/browse/SHOP-231'), 'a link for SHOP-231');
+    assert.deepEqual([link.range.start.line, link.range.start.character, link.range.end.character], [14, 8, 16]);
+  });
+});

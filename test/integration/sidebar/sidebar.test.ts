@@ -1,0 +1,295 @@
+import * as assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { QaLensApi } from '../../../src/extension/extension';
+import { ChecklistStateService } from '../../../src/extension/checklists/checklistState';
+import type { GroupNode } from '../../../src/extension/views/shortcutsView';
+import { activeExtension, delay } from '../shared/extension';
+
+// Runs in order: each step builds on the workspace state the previous one left.
+
+let api: QaLensApi;
+let root: vscode.Uri;
+
+async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(100);
+  }
+}
+
+function file(rel: string): vscode.Uri {
+  return vscode.Uri.joinPath(root, ...rel.split('/'));
+}
+
+async function open(rel: string): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(file(rel), { preview: false });
+  await waitFor(`the sidebar to follow ${rel}`, () => api.sidebar.activeFile.uri?.toString() === file(rel).toString());
+  await waitFor(`the analysis of ${rel}`, () => api.analyzer.peek(file(rel)));
+  return editor;
+}
+
+function summary(groups: readonly GroupNode[]): string[] {
+  return groups.map((group) => `${group.label}=${group.items.length}`);
+}
+
+async function settledShortcuts(): Promise<readonly GroupNode[]> {
+  await api.sidebar.scan.whenIdle();
+  await api.sidebar.shortcuts.settled();
+  return api.sidebar.shortcuts.groups;
+}
+
+describe('sidebar: views, status bar and badges in a real VS Code', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    const extension = await activeExtension();
+    api = extension.exports as QaLensApi;
+    root = vscode.workspace.workspaceFolders![0].uri;
+  });
+
+  it('before any file is open, the Checklist welcome asks for one (context keys)', async () => {
+    await api.sidebar.checklist.settled();
+    assert.equal(api.sidebar.context.get('qaLens.checklist.state'), 'noFile');
+    await api.sidebar.constitution.settled();
+    assert.equal(api.sidebar.context.get('qaLens.constitution.source'), 'bundled');
+  });
+
+  it('the welcome views are declared on those context keys', async () => {
+    const manifest = (await activeExtension()).packageJSON as { contributes: { viewsWelcome: { view: string; when: string }[] } };
+    const when = (view: string): string[] => manifest.contributes.viewsWelcome.filter((w) => w.view === view).map((w) => w.when);
+    assert.ok(when('qaLensShortcuts').includes('workspaceFolderCount == 0'));
+    assert.ok(when('qaLensShortcuts').some((w) => w.includes('qaLens.scan.state == scanning')));
+    assert.ok(when('qaLensShortcuts').some((w) => w.includes('qaLens.shortcuts.empty') && w.includes('!qaLens.shortcuts.filtered')));
+    assert.ok(when('qaLensConstitution').some((w) => w.includes('qaLens.constitution.source == empty')));
+    assert.ok(when('qaLensChecklist').some((w) => w.includes('qaLens.checklist.state == noFile')));
+    assert.ok(when('qaLensChecklist').some((w) => w.includes('qaLens.checklist.state == none')));
+  });
+
+  it('the first background scan fills Shortcuts, grouped by rule with counts, ignoring .gitignore\'d files', async () => {
+    const groups = await settledShortcuts();
+    assert.equal(api.sidebar.scan.state, 'done');
+    assert.equal(api.sidebar.context.get('qaLens.scan.state'), 'done');
+    assert.equal(api.sidebar.context.get('qaLens.shortcuts.empty'), false);
+    assert.deepEqual(summary(groups), ['Focused test=1', 'Deferred to a future sprint=1', 'Swallowed error=1', 'Untracked marker=1', 'Tracked marker=1']);
+    const paths = groups.flatMap((g) => g.items.map((i) => i.finding.path));
+    assert.ok(!paths.some((p) => p.startsWith('notes/')), `ignored files scanned: ${paths.join(', ')}`);
+    // A leaf opens its finding.
+    const swallowed = groups.find((g) => g.key === 'rule:swallowed-error')!;
+    const leaf = api.sidebar.shortcuts.getChildren(swallowed)[0];
+    const item = api.sidebar.shortcuts.getTreeItem(leaf);
+    assert.equal(item.command?.command, 'vscode.open');
+    assert.equal((item.command?.arguments?.[0] as vscode.Uri).toString(), file('src/orders.ts').toString());
+    assert.ok(typeof api.sidebar.firstScanMs === 'number');
+  });
+
+  it('regroups by file and by age', async () => {
+    await vscode.commands.executeCommand('qaLens.groupBy', 'file');
+    assert.deepEqual(summary(api.sidebar.shortcuts.groups), ['migrations/001_init.sql=1', 'src/orders.test.ts=1', 'src/orders.ts=3']);
+    assert.equal(api.sidebar.context.get('qaLens.shortcuts.groupBy'), 'file');
+    await vscode.commands.executeCommand('qaLens.groupBy', 'age');
+    // Everything was committed by the suite's fixture moments ago.
+    assert.deepEqual(summary(api.sidebar.shortcuts.groups), ['This sprint (last 14 days)=5']);
+    await vscode.commands.executeCommand('qaLens.toggleGroupBy');
+    assert.equal(api.sidebar.shortcuts.groupBy, 'rule');
+  });
+
+  it('a file written on disk is picked up by the watcher (and is "not committed yet" by age)', async () => {
+    await writeFile(file('src/new.ts').fsPath, 'export const x = 1;\n// TODO: handle the empty cart\n');
+    await waitFor('the watcher to scan src/new.ts', () => api.sidebar.scan.findingsFor(file('src/new.ts')).length === 1);
+    await vscode.commands.executeCommand('qaLens.groupBy', 'age');
+    const groups = await settledShortcuts();
+    assert.deepEqual(summary(groups), ['Not committed yet=1', 'This sprint (last 14 days)=5']);
+    await vscode.commands.executeCommand('qaLens.groupBy', 'rule');
+  });
+
+  it('filters by severity, by rule and to "only my changes since the base branch"', async () => {
+    await vscode.commands.executeCommand('qaLens.filter', { severities: ['warning'] });
+    assert.deepEqual(summary(api.sidebar.shortcuts.groups), ['Deferred to a future sprint=1', 'Swallowed error=1']);
+    assert.equal(api.sidebar.context.get('qaLens.shortcuts.filtered'), true);
+    await vscode.commands.executeCommand('qaLens.filter', { rules: ['untracked-marker'] });
+    assert.deepEqual(summary(api.sidebar.shortcuts.groups), ['Untracked marker=2']);
+    await vscode.commands.executeCommand('qaLens.filter', { onlyChanged: true });
+    const changed = api.sidebar.shortcuts.groups.flatMap((g) => g.items.map((i) => `${i.finding.path}:${i.finding.line}`));
+    assert.deepEqual(changed, ['src/new.ts:2']);
+    // Nothing matches: the "no findings match the filter" welcome's keys.
+    await vscode.commands.executeCommand('qaLens.filter', { rules: ['insecure-shortcut'] });
+    assert.equal(api.sidebar.shortcuts.groups.length, 0);
+    assert.equal(api.sidebar.context.get('qaLens.shortcuts.empty'), true);
+    await vscode.commands.executeCommand('qaLens.clearFilter');
+    assert.equal(api.sidebar.context.get('qaLens.shortcuts.filtered'), false);
+    assert.equal(api.sidebar.shortcuts.groups.reduce((n, g) => n + g.items.length, 0), 6);
+  });
+
+  it('the status bar counts the active file and the workspace (hints not counted); the Explorer badges files', async () => {
+    await open('src/orders.ts');
+    api.sidebar.statusBar.update();
+    // orders.ts: untracked TODO (information) + swallowed error (warning); the SHOP-12 FIXME is a hint.
+    // Workspace: those 2 + focused test + deferral + new.ts's TODO = 5.
+    assert.equal(api.sidebar.statusBar.text, '$(checklist) 2 · 5');
+    assert.match(api.sidebar.statusBar.tooltip, /2 quality shortcuts in orders\.ts/);
+    api.sidebar.decorations.update();
+    assert.deepEqual(api.sidebar.decorations.summaryOf(file('src/orders.ts')), { count: 1, worst: 'warning' });
+    assert.deepEqual(api.sidebar.decorations.summaryOf(file('src/orders.test.ts')), { count: 1, worst: 'error' });
+    assert.equal(api.sidebar.decorations.summaryOf(file('src/new.ts')), undefined);
+    const badge = api.sidebar.decorations.provideFileDecoration(file('src/orders.test.ts'));
+    assert.equal(badge?.badge, '1');
+  });
+
+  it('an edit in an open editor wins over the scan (status bar and Shortcuts follow it)', async () => {
+    const editor = await open('src/orders.ts');
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// HACK: for now\n'));
+    await waitFor('the edit to be analysed', () => api.analyzer.peek(file('src/orders.ts'))?.findings.length === 4);
+    await api.sidebar.shortcuts.settled();
+    api.sidebar.statusBar.update();
+    assert.equal(api.sidebar.statusBar.text, '$(checklist) 3 · 6');
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the undo to be analysed', () => api.analyzer.peek(file('src/orders.ts'))?.findings.length === 3);
+  });
+
+  it('Constitution: the bundled principles, those for the active file first, with level, how to check and counts', async () => {
+    await open('src/orders.ts');
+    await api.sidebar.constitution.refresh();
+    const roots = api.sidebar.constitution.getChildren();
+    assert.deepEqual(roots.map((r) => r.id), ['bundled', 'unacknowledged', 'applies', 'others']);
+    const principles = api.sidebar.constitution.principleNodes();
+    const eng05 = principles.find((p) => p.principle.id === 'ENG-05')!;
+    assert.equal(eng05.applies, true);
+    assert.equal(eng05.findings, 1, 'ENG-05 speaks for swallowed-error: one in the workspace');
+    const item = api.sidebar.constitution.getTreeItem(eng05);
+    assert.equal(item.description, 'must · 1 finding');
+    const details = api.sidebar.constitution.getChildren(eng05).map((d) => api.sidebar.constitution.getTreeItem(d).label);
+    assert.ok(details.includes('How to check'));
+    assert.ok(details.includes('Level'));
+    assert.equal(api.sidebar.context.get('qaLens.constitution.unacknowledged'), true);
+    const shown = await vscode.commands.executeCommand<string[]>('qaLens.showPrinciples', { uri: file('src/orders.ts').toString() });
+    assert.ok(shown.includes('ENG-05'));
+  });
+
+  it('Create Constitution writes the defaults like qa-lens init; an edit shows "what changed" until acknowledged', async () => {
+    await vscode.commands.executeCommand('qaLens.acknowledgeConstitution');
+    assert.equal(api.sidebar.context.get('qaLens.constitution.unacknowledged'), false);
+    const entries = await vscode.commands.executeCommand<{ target: string; outcome: string }[]>('qaLens.createConstitution', root);
+    assert.ok(entries.some((e) => e.target === '.quality/constitution.md' && e.outcome === 'wrote'));
+    await waitFor('the repository constitution', async () => {
+      await api.sidebar.constitution.refresh();
+      return api.sidebar.context.get('qaLens.constitution.source') === 'repository';
+    });
+    // Same text as the acknowledged bundled one: nothing to report.
+    assert.deepEqual(api.sidebar.constitution.getChildren().map((r) => r.id), ['applies', 'others']);
+
+    const constitutionFile = file('.quality/constitution.md').fsPath;
+    let text = await readFile(constitutionFile, 'utf8');
+    text = text.replace('## ENG-05 Errors fail loudly', '## ENG-05 Errors fail loudly and early');
+    text += '\n## ENG-99 Feature flags are removed\n<!-- qa: { level: should } -->\n**How to check:** is the flag gone two sprints after launch?\n';
+    await writeFile(constitutionFile, text);
+    const diff = await waitFor('the constitution diff', async () => {
+      await api.sidebar.constitution.refresh();
+      const d = api.sidebar.constitution.shown?.diff;
+      return d && d.changed.length + d.added.length > 0 ? d : undefined;
+    });
+    assert.deepEqual(diff.changed.map((p) => p.id), ['ENG-05']);
+    assert.deepEqual(diff.added.map((p) => p.id), ['ENG-99']);
+    const changes = api.sidebar.constitution.getChildren().find((r) => r.id === 'changes')!;
+    assert.deepEqual(api.sidebar.constitution.getChildren(changes).map((c) => api.sidebar.constitution.getTreeItem(c).description), ['added', 'changed']);
+    assert.equal(api.sidebar.context.get('qaLens.constitution.unacknowledged'), true);
+    await vscode.commands.executeCommand('qaLens.acknowledgeConstitution');
+    assert.equal(api.sidebar.constitution.getChildren().some((r) => r.id === 'changes'), false);
+    assert.equal(api.sidebar.context.get('qaLens.constitution.unacknowledged'), false);
+  });
+
+  it('an empty constitution shows the "no constitution" welcome (context key)', async () => {
+    const constitutionFile = file('.quality/constitution.md').fsPath;
+    const before = await readFile(constitutionFile, 'utf8');
+    await writeFile(constitutionFile, '# Nothing here yet\n');
+    await waitFor('the empty constitution', async () => {
+      await api.sidebar.constitution.refresh();
+      return api.sidebar.context.get('qaLens.constitution.source') === 'empty';
+    });
+    assert.deepEqual(api.sidebar.constitution.getChildren(), []);
+    await writeFile(constitutionFile, before);
+    await waitFor('the constitution back', async () => {
+      await api.sidebar.constitution.refresh();
+      return api.sidebar.context.get('qaLens.constitution.source') === 'repository';
+    });
+  });
+
+  it('Checklist: the checklists for the active file; none applies to orders.ts (welcome key)', async () => {
+    await open('src/orders.ts');
+    await api.sidebar.checklist.refresh();
+    assert.equal(api.sidebar.checklist.checklists.length, 0);
+    assert.equal(api.sidebar.context.get('qaLens.checklist.state'), 'none');
+    await open('src/orders.test.ts');
+    await api.sidebar.checklist.refresh();
+    assert.deepEqual(api.sidebar.checklist.checklists.map((c) => c.checklist.id), ['tests']);
+    assert.equal(api.sidebar.context.get('qaLens.checklist.state'), 'some');
+    // A CodeLens can ask for a checklist whose globs do not match: it is shown on request.
+    const shown = await vscode.commands.executeCommand<string>('qaLens.showChecklist', { checklistId: 'migration', uri: file('src/orders.test.ts').toString() });
+    assert.equal(shown, 'migration');
+    assert.deepEqual(api.sidebar.checklist.checklists.map((c) => c.checklist.id), ['tests', 'migration']);
+  });
+
+  it('checklist item states are stored per branch and file, and survive the store being re-created from its file', async () => {
+    await open('src/orders.test.ts');
+    await api.sidebar.checklist.refresh();
+    const tests = api.sidebar.checklist.checklists.find((c) => c.checklist.id === 'tests')!;
+    const [first, second, third] = tests.children;
+    assert.ok(first && second && third);
+    const uri = file('src/orders.test.ts').toString();
+    await vscode.commands.executeCommand('qaLens.setChecklistItem', { uri, checklistId: 'tests', itemId: first.item.id, status: 'addressed' });
+    await vscode.commands.executeCommand('qaLens.setChecklistItem', { uri, checklistId: 'tests', itemId: second.item.id, status: 'deviates', reason: 'covered by the e2e suite' });
+    await vscode.commands.executeCommand('qaLens.checklistItem.notApplicable', { uri, checklistId: 'tests', itemId: third.item.id, reason: 'no snapshots here' });
+    const after = api.sidebar.checklist.checklists.find((c) => c.checklist.id === 'tests')!;
+    assert.deepEqual(after.children.slice(0, 3).map((c) => c.state.status), ['addressed', 'deviates', 'not-applicable']);
+    assert.equal(api.sidebar.checklist.getTreeItem(after).description, `3/${after.children.length}`);
+
+    // A new service reading the same file (what a reload does) sees the same states.
+    const stored = api.checklistState.path!;
+    const reloaded = new ChecklistStateService(vscode.Uri.file(path.dirname(stored)));
+    await reloaded.ready;
+    const key = { folder: root.toString(), branch: 'main', file: 'src/orders.test.ts', checklist: 'tests' };
+    assert.equal(reloaded.get({ ...key, item: first.item.id })?.status, 'addressed');
+    assert.deepEqual({ ...reloaded.get({ ...key, item: second.item.id }), updated: undefined }, { status: 'deviates', reason: 'covered by the e2e suite', updated: undefined });
+    assert.equal(reloaded.get({ ...key, item: third.item.id })?.reason, 'no snapshots here');
+    reloaded.dispose();
+    const document = JSON.parse(await readFile(stored, 'utf8')) as { entries: Record<string, Record<string, Record<string, unknown>>> };
+    assert.ok(document.entries[root.toString()]?.main?.['src/orders.test.ts'], 'stored under folder / branch / file');
+
+    // Back to open forgets it.
+    await vscode.commands.executeCommand('qaLens.checklistItem.reopen', { uri, checklistId: 'tests', itemId: first.item.id });
+    assert.equal(api.checklistState.get({ ...key, item: first.item.id }), undefined);
+  });
+
+  it('Gherkin snippets are offered in .feature files without a Gherkin extension (no "Unknown language")', async () => {
+    const doc = await vscode.workspace.openTextDocument(file('features/checkout.feature'));
+    assert.equal(doc.languageId, 'plaintext');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 0));
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('feature') && labels.includes('scenario'), `completions: ${labels.join(', ')}`);
+    const manifest = (await activeExtension()).packageJSON as { contributes: { snippets: { language: string }[] } };
+    const known = await vscode.languages.getLanguages();
+    assert.deepEqual(manifest.contributes.snippets.map((s) => s.language).filter((id) => !known.includes(id)), []);
+  });
+
+  it('Refresh rescans and the scan can be cancelled', async () => {
+    // Enough files that the scan is still running when cancel arrives.
+    const many = file('generated').fsPath;
+    await mkdir(many, { recursive: true });
+    await Promise.all(Array.from({ length: 300 }, (_, i) => writeFile(path.join(many, `f${i}.ts`), `// TODO: item ${i}\nexport const v${i} = ${i};\n`)));
+    await api.sidebar.scan.whenIdle();
+    const running = vscode.commands.executeCommand('qaLens.refresh');
+    await waitFor('the scan to start', () => api.sidebar.scan.state === 'scanning', 5_000);
+    assert.equal(api.sidebar.context.get('qaLens.scan.state'), 'scanning');
+    await vscode.commands.executeCommand('qaLens.cancelScan');
+    await running;
+    assert.equal(api.sidebar.scan.state, 'cancelled');
+    await vscode.commands.executeCommand('qaLens.refresh');
+    assert.equal(api.sidebar.scan.state, 'done');
+    const groups = await settledShortcuts();
+    assert.equal(groups.find((g) => g.key === 'rule:untracked-marker')?.items.length, 302);
+  });
+});

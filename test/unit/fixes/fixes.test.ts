@@ -1,0 +1,179 @@
+import * as assert from 'node:assert/strict';
+import { addDeadlineEdit, isoDaysFrom, validateDeadline } from '../../../src/core/fixes/deadline';
+import { ignoreEdit } from '../../../src/core/fixes/ignore';
+import { applyLineEdit, type LineEdit } from '../../../src/core/fixes/lineEdit';
+import { addReasonEdit, convertTsIgnoreEdit, suppressionToolAt } from '../../../src/core/fixes/suppression';
+import { addTicketEdit } from '../../../src/core/fixes/ticket';
+import { languageById } from '../../../src/core/languages/index';
+import type { RuleId } from '../../../src/core/rules/ids';
+import type { Finding } from '../../../src/core/types';
+import { analyze, TODAY } from '../engine/helpers';
+
+/** The single finding of `rule` in a snippet (the engine decides where it is). */
+function only(languageId: string, path: string, text: string, rule: RuleId): Finding {
+  const found = analyze(languageId, path, text).filter((f) => f.ruleId === rule);
+  assert.equal(found.length, 1, `expected one ${rule} in ${JSON.stringify(text)}, got ${JSON.stringify(found)}`);
+  return found[0];
+}
+
+function lineOf(text: string, finding: Finding): string {
+  return text.split('\n')[finding.line - 1];
+}
+
+type EditFor = (finding: Finding, lineText: string) => LineEdit | null;
+
+/** Applies the fix for the finding and returns the fixed text and its findings by the real engine. */
+function fix(languageId: string, path: string, text: string, rule: RuleId, edit: EditFor): { text: string; rules: string[] } {
+  const finding = only(languageId, path, text, rule);
+  const change = edit(finding, lineOf(text, finding));
+  assert.ok(change, 'the fix made no edit');
+  const fixed = applyLineEdit(text, change);
+  return { text: fixed, rules: analyze(languageId, path, fixed).map((f) => f.ruleId) };
+}
+
+const ticket = (t: string): EditFor => (f, line) => addTicketEdit(f.line - 1, line, f.column - 1, f.tag, t);
+const deadline = (d: string): EditFor => (f, line) => addDeadlineEdit(f.line - 1, line, f.column - 1, f.tag, d);
+const reason = (r: string): EditFor => (f, line) => addReasonEdit(f.line - 1, line, f.column - 1, r);
+
+describe('quick fix edits (applied, then checked by the real engine)', () => {
+  describe('add a ticket reference', () => {
+    it('writes the ticket as the marker argument', () => {
+      const result = fix('typescript', 'a.ts', '// TODO: we will fix it next sprint\nconst a = 1;\n', 'deferred-to-sprint', ticket('SHOP-12'));
+      assert.equal(result.text, '// TODO(SHOP-12): we will fix it next sprint\nconst a = 1;\n');
+      assert.deepEqual(result.rules, ['tracked-marker']);
+    });
+
+    it('adds to an owner argument', () => {
+      const result = fix('python', 'a.py', 'x = 1  # FIXME(alice) handle retries\n', 'untracked-marker', ticket('#42'));
+      assert.equal(result.text, 'x = 1  # FIXME(alice, #42) handle retries\n');
+      assert.deepEqual(result.rules, ['tracked-marker']);
+    });
+
+    it('appends to a tagless deferral, before a block comment closer', () => {
+      const result = fix('typescript', 'a.ts', 'const a = 1; /* quick hack */\n', 'vague-deferral', ticket('OPS-7'));
+      assert.equal(result.text, 'const a = 1; /* quick hack (OPS-7) */\n');
+      assert.deepEqual(result.rules, ['tracked-marker']);
+    });
+
+    it('works with an @-prefixed tag and SQL comments', () => {
+      const result = fix('sql', 'm.sql', '-- @TODO drop is_paid after launch\nSELECT 1;\n', 'deferred-to-sprint', ticket('DB-3'));
+      assert.equal(result.text, '-- @TODO(DB-3) drop is_paid after launch\nSELECT 1;\n');
+      assert.deepEqual(result.rules, ['tracked-marker']);
+    });
+  });
+
+  describe('add a deadline', () => {
+    it('writes TODO(YYYY-MM-DD)', () => {
+      const result = fix('typescript', 'a.ts', '// TODO: validate input\n', 'untracked-marker', deadline('2026-12-31'));
+      assert.equal(result.text, '// TODO(2026-12-31): validate input\n');
+      assert.deepEqual(result.rules, ['tracked-marker']);
+    });
+
+    it('replaces an expired date in the argument, keeping the owner', () => {
+      const result = fix('typescript', 'a.ts', '// TODO(alice, 2025-06-30): remove the flag\n', 'expired-deadline', deadline('2026-12-31'));
+      assert.equal(result.text, '// TODO(alice, 2026-12-31): remove the flag\n');
+      assert.deepEqual(result.rules, ['tracked-marker']);
+    });
+
+    it('replaces a keyword date', () => {
+      const result = fix('python', 'a.py', '# HACK: remove after June 2025\n', 'expired-deadline', deadline('2026-12-31'));
+      assert.equal(result.text, '# HACK: remove after 2026-12-31\n');
+      assert.deepEqual(result.rules, ['tracked-marker']);
+    });
+
+    it('adds "by <date>" to a tagless deferral', () => {
+      const result = fix('typescript', 'a.ts', '// hardcoded for now\n', 'vague-deferral', deadline('2026-12-31'));
+      assert.equal(result.text, '// hardcoded for now by 2026-12-31\n');
+      assert.deepEqual(result.rules, ['tracked-marker']);
+    });
+
+    it('validates the date', () => {
+      assert.equal(validateDeadline('2026-01-31', TODAY), null);
+      assert.match(validateDeadline('31/01/2026', TODAY) ?? '', /YYYY-MM-DD/);
+      assert.match(validateDeadline('2026-02-30', TODAY) ?? '', /not a date/);
+      assert.match(validateDeadline('2025-01-01', TODAY) ?? '', /past/);
+      assert.equal(isoDaysFrom('2025-12-20', 28), '2026-01-17');
+    });
+  });
+
+  describe('add a reason to a suppression, in its tool syntax', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['typescript', 'a.ts', '// eslint-disable-next-line no-console\nconsole.log(1);\n', '// eslint-disable-next-line no-console -- CLI output\nconsole.log(1);\n'],
+      ['typescript', 'a.ts', '/* eslint-disable no-console */\n', '/* eslint-disable no-console -- CLI output */\n'],
+      ['typescript', 'a.ts', '// @ts-expect-error\nconst x: number = "a";\n', '// @ts-expect-error CLI output\nconst x: number = "a";\n'],
+      ['python', 'a.py', 'URL = "x"  # noqa: E501\n', 'URL = "x"  # noqa: E501 -- CLI output\n'],
+      ['python', 'a.py', 'x = y.z  # type: ignore[attr-defined]\n', 'x = y.z  # type: ignore[attr-defined]  # CLI output\n'],
+      ['python', 'a.py', 'import os  # pylint: disable=unused-import\n', 'import os  # pylint: disable=unused-import -- CLI output\n'],
+      ['ruby', 'a.rb', 'x = 1 # rubocop:disable Style/Foo\n', 'x = 1 # rubocop:disable Style/Foo -- CLI output\n'],
+      ['go', 'a.go', 'package a\n\nfunc f() {\n\tg() //nolint:errcheck\n}\n', 'package a\n\nfunc f() {\n\tg() //nolint:errcheck // CLI output\n}\n'],
+      ['java', 'A.java', 'class A {\n  @SuppressWarnings("unchecked")\n  void f() {}\n}\n', 'class A {\n  @SuppressWarnings("unchecked")  // CLI output\n  void f() {}\n}\n'],
+      ['typescript', 'a.ts', 'const a = 1; // NOSONAR\n', 'const a = 1; // NOSONAR CLI output\n'],
+      ['typescript', 'a.ts', '// qa-lens-ignore swallowed-error\ntry { f(); } catch {}\n', '// qa-lens-ignore swallowed-error -- CLI output\ntry { f(); } catch {}\n'],
+    ];
+    for (const [language, path, text, expected] of cases) {
+      it(`${language}: ${text.split('\n').find((l) => /eslint|ts-|noqa|type:|pylint|rubocop|nolint|Suppress|NOSONAR|qa-lens/.test(l))?.trim()}`, () => {
+        const result = fix(language, path, text, 'suppressed-check', reason('CLI output'));
+        assert.equal(result.text, expected);
+        assert.ok(!result.rules.includes('suppressed-check'), `still reported: ${result.rules.join(', ')}`);
+      });
+    }
+
+    it('offers no reason for @ts-ignore: it is converted instead', () => {
+      const text = '// @ts-ignore\nconst x: number = "a";\n';
+      const finding = only('typescript', 'a.ts', text, 'suppressed-check');
+      assert.equal(suppressionToolAt(lineOf(text, finding), finding.column - 1), 'ts-ignore');
+      assert.equal(addReasonEdit(0, lineOf(text, finding), finding.column - 1, 'x'), null);
+    });
+  });
+
+  describe('convert @ts-ignore', () => {
+    it('to @ts-expect-error with the reason', () => {
+      const result = fix('typescript', 'a.ts', '  // @ts-ignore\n  const x: number = "a";\n', 'suppressed-check', (f, line) =>
+        convertTsIgnoreEdit(f.line - 1, line, f.column - 1, 'upstream types lack the overload'),
+      );
+      assert.equal(result.text, '  // @ts-expect-error upstream types lack the overload\n  const x: number = "a";\n');
+      assert.deepEqual(result.rules, []);
+    });
+
+    it('keeps a reason that is already written', () => {
+      const result = fix('typescript', 'a.ts', '/* @ts-ignore the SDK is wrong */ f();\n', 'suppressed-check', (f, line) =>
+        convertTsIgnoreEdit(f.line - 1, line, f.column - 1, 'unused'),
+      );
+      assert.equal(result.text, '/* @ts-expect-error the SDK is wrong */ f();\n');
+      assert.deepEqual(result.rules, []);
+    });
+  });
+
+  describe('ignore with qa-lens-ignore', () => {
+    function ignore(languageId: string, path: string, text: string, rule: RuleId): { text: string; rules: string[] } {
+      const finding = only(languageId, path, text, rule);
+      const lines = text.split('\n');
+      const edit = ignoreEdit(lines, finding.line - 1, rule, 'staging only', languageById(languageId)!);
+      assert.ok(edit);
+      const line = lines[edit.line];
+      lines[edit.line] = line.slice(0, edit.column) + edit.text + line.slice(edit.column);
+      const fixed = lines.join('\n');
+      return { text: fixed, rules: analyze(languageId, path, fixed).map((f) => f.ruleId) };
+    }
+
+    it('puts the ignore on the line above, indented', () => {
+      const result = ignore('typescript', 'a.ts', 'function f() {\n  const agent = { rejectUnauthorized: false };\n}\n', 'insecure-shortcut');
+      assert.equal(result.text, 'function f() {\n  // qa-lens-ignore insecure-shortcut -- staging only\n  const agent = { rejectUnauthorized: false };\n}\n');
+      assert.deepEqual(result.rules, []);
+    });
+
+    it('uses the language comment syntax (block comments only in CSS)', () => {
+      const result = ignore('python', 'a.py', 'try:\n    f()\nexcept Exception:\n    pass\n', 'swallowed-error');
+      assert.equal(result.text, 'try:\n    f()\n# qa-lens-ignore swallowed-error -- staging only\nexcept Exception:\n    pass\n');
+      assert.deepEqual(result.rules, []);
+      const lines = ['a { color: red; }'];
+      assert.deepEqual(ignoreEdit(lines, 0, 'vague-deferral', 'x', languageById('css')!), { line: 0, column: 0, text: '/* qa-lens-ignore vague-deferral -- x */\n' });
+    });
+
+    it('goes to the end of the line when the line above is a next-line directive', () => {
+      const result = ignore('typescript', 'a.ts', '// eslint-disable-next-line no-empty -- legacy API\ntry { f(); } catch {}\n', 'swallowed-error');
+      assert.equal(result.text, '// eslint-disable-next-line no-empty -- legacy API\ntry { f(); } catch {}  // qa-lens-ignore swallowed-error -- staging only\n');
+      assert.deepEqual(result.rules, []);
+    });
+  });
+});

@@ -1,0 +1,108 @@
+import { strict as assert } from 'node:assert';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../../src/cli/run';
+import { makeFeatureRepo, makeTempDir, removeTempDir } from '../git/fixtureRepo';
+
+async function run(argv: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const status = await runCli(argv, { stdout, stderr, cwd, env: process.env });
+  return { status, stdout: out, stderr: err };
+}
+
+describe('qa-lens review', function () {
+  this.timeout(60_000);
+  let repo: Awaited<ReturnType<typeof makeFeatureRepo>>;
+  before(async () => {
+    repo = await makeFeatureRepo();
+  });
+  after(async () => {
+    await repo?.dispose();
+  });
+
+  it('prints the architecture review of the current branch', async () => {
+    const { status, stdout, stderr } = await run(['review'], repo.dir);
+    assert.equal(status, 0, stderr);
+    assert.match(stdout, /^---\ntemplate: architecture\nbase: main\n/);
+    assert.match(stdout, /^# Architecture review: feature\/checkout$/m);
+    assert.match(stdout, /`src\/legacy\/old-name.ts` → `src\/core\/new-name.ts` — renamed, \+1 −0/);
+    assert.match(stdout, /### Database migration \(`migration`\) — applies to `db\/migrations\/001_add_orders.sql`/);
+    assert.match(stdout, /### ENG-\d+ /);
+    // The real engine, on added lines only: exactly the new "next sprint" TODO.
+    const findings = stdout.split('## New findings on added lines\n\n')[1]?.split('\n\n')[0];
+    assert.equal(findings?.split('\n').length, 1);
+    assert.match(findings ?? '', /^- \[ \] \[src\/orders.ts:3\]\(\.\.\/\.\.\/src\/orders.ts#L3\) \*\*deferred-to-sprint\*\* \(warning\): .* — `TODO: we'll fix it next sprint`$/);
+    assert.doesNotMatch(stdout, /\{\{/);
+    assert.equal(stderr, '');
+  });
+
+  it('uses --template and --base', async () => {
+    const { status, stdout } = await run(['review', '--template', 'release-readiness', '--base', repo.mergeBaseSha], repo.dir);
+    assert.equal(status, 0);
+    assert.match(stdout, /^template: release-readiness$/m);
+    assert.match(stdout, new RegExp(`^base: ${repo.mergeBaseSha}$`, 'm'));
+  });
+
+  it('exits 2 outside a git repository', async () => {
+    const dir = await makeTempDir();
+    try {
+      const { status, stdout, stderr } = await run(['review'], dir);
+      assert.equal(status, 2);
+      assert.equal(stdout, '');
+      assert.match(stderr, /not inside a git repository: review compares the current branch with its base/);
+    } finally {
+      await removeTempDir(dir);
+    }
+  });
+
+  it('exits 2 for an unknown template, listing the available ones', async () => {
+    const { status, stderr } = await run(['review', '--template', 'nope'], repo.dir);
+    assert.equal(status, 2);
+    assert.match(stderr, /unknown template 'nope'; available: architecture, consistency, security-reliability, release-readiness/);
+  });
+
+  it('reports unknown placeholders on stderr as path:line:column and leaves them in the document', async () => {
+    await mkdir(join(repo.dir, '.quality', 'templates'), { recursive: true });
+    await writeFile(join(repo.dir, '.quality', 'templates', 'team.md'), '---\nname: Team\n---\n# {{branch}}\n\nOwner: {{owner}}\n');
+    try {
+      const { status, stdout, stderr } = await run(['review', '--template', 'team'], repo.dir);
+      assert.equal(status, 0);
+      assert.match(stdout, /^Owner: \{\{owner\}\}$/m);
+      assert.equal(stderr, '.quality/templates/team.md:6:8: unknown placeholder {{owner}}\n');
+    } finally {
+      await removeTempDir(join(repo.dir, '.quality'));
+    }
+  });
+
+  it('writes --out without ever overwriting, with links relative to that file', async () => {
+    const out = join(repo.dir, 'review.md');
+    try {
+      const first = await run(['review', '--out', 'review.md'], repo.dir);
+      assert.equal(first.status, 0, first.stderr);
+      assert.equal(first.stdout, '');
+      const text = await readFile(out, 'utf8');
+      assert.match(text, /\[docs\/adr\/0002-orders-storage.md\]\(docs\/adr\/0002-orders-storage.md\)/);
+      const second = await run(['review', '--out', 'review.md'], repo.dir);
+      assert.equal(second.status, 2);
+      assert.match(second.stderr, /already exists: not overwritten/);
+      assert.equal(await readFile(out, 'utf8'), text);
+    } finally {
+      await removeTempDir(out);
+    }
+  });
+
+  it('exits 2 for a --base that starts with "-" or names no commit', async () => {
+    const dash = await run(['review', '--base=--output=x'], repo.dir);
+    assert.equal(dash.status, 2);
+    assert.match(dash.stderr, /--base: '--output=x' is not a valid git ref: a ref cannot start with '-'/);
+    const unknown = await run(['review', '--base', 'no-such-branch'], repo.dir);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /--base: 'no-such-branch' does not name a commit/);
+  });
+});

@@ -1,15 +1,22 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { compileEngineSettings, loadConfig, type LoadedConfig } from '../../core/config/index';
-import { loadConstitution, rulePrincipleMap } from '../../core/constitution/index';
+import { BaselineError, newSinceBaseline, readBaseline, writeBaseline } from '../../core/baseline';
+import { describeExceededBudget, exceededBudgets } from '../../core/budgets';
+import { loadConfig } from '../../core/config/index';
+import { displayPathFor } from '../../core/config/load';
+import { loadProject } from '../../core/project';
 import { scanTree } from '../../core/scan/scanTree';
+import { addedLinesUnderRoot, onAddedLines } from '../../core/scan/since';
 import { formatProblem, SEVERITIES, severityRank, type Finding, type Severity } from '../../core/types';
+import { isGitError } from '../../git/errors';
+import type { AddedLines } from '../../git/addedLines';
 import { type Command, type ParsedArgs, stringOption } from '../command';
 import { type CliIo, EXIT_FINDINGS, EXIT_OK, FatalError, UsageError } from '../io';
 import { palette, shouldUseColor } from '../output/color';
 import { formatJson } from '../output/json';
 import { progressLine } from '../output/progress';
 import type { ScanReport } from '../output/report';
+import { formatSarif } from '../output/sarif';
 import { formatText } from '../output/text';
 
 /**
@@ -19,6 +26,7 @@ import { formatText } from '../output/text';
 const FORMATTERS = {
   text: (report: ScanReport, io: CliIo) => formatText(report, palette(shouldUseColor(io.stdout, io.env))),
   json: (report: ScanReport) => formatJson(report),
+  sarif: (report: ScanReport) => formatSarif(report),
 } as const;
 
 type Format = keyof typeof FORMATTERS;
@@ -32,15 +40,21 @@ Scans files and folders (default: the current folder) for quality shortcuts. Whe
 folder is given it is the scan root: paths in the report and the config lookup are relative to it.
 
 Options:
-  --format text|json       text (default): grouped by file, a summary line last; json: cli.md's shape
+  --format text|json|sarif text (default): grouped by file, a summary line last; json: cli.md's
+                           shape; sarif: SARIF 2.1.0 for code scanning (GitHub, Azure DevOps)
   --now YYYY-MM-DD         the "today" that deadlines are judged against (default: today)
   --config FILE            default: .quality/config.json under the scan root, if present
   --fail-on error|warning|information|hint|never
                            exit 1 when a finding at or above that severity exists (default: error)
+  --since GIT-REF          report only findings on lines added since GIT-REF (working tree included)
+  --baseline FILE          report only findings whose fingerprint is not in FILE
+  --write-baseline FILE    record the current findings' fingerprints in FILE
+  --no-budgets             do not check the config's budgets
   -h, --help               show this help
 
-Exit status: 0 no finding at or above --fail-on; 1 there is one; 2 usage error, a --config file
-that is missing or not valid JSON, or a path that does not exist.
+Exit status: 0 no finding at or above --fail-on and no budget exceeded; 1 there is one, or a
+budget is exceeded; 2 usage error, a --config or --baseline file that is missing or not valid
+JSON, a path that does not exist, or --since outside a git repository or with an unknown ref.
 `;
 
 /** The options after checking, before any file is read. */
@@ -52,31 +66,38 @@ interface ScanRequest {
   root: string;
   /** Absolute; undefined means the whole root. */
   paths?: string[];
+  since?: string;
+  /** Absolute paths. */
+  baseline?: string;
+  writeBaseline?: string;
+  budgets: boolean;
 }
 
 export const scanCommand: Command = {
   name: 'scan',
-  summary: 'scan files and folders for quality shortcuts (text or JSON report)',
+  summary: 'scan files and folders for quality shortcuts (text, JSON or SARIF report)',
   usage: USAGE,
   options: {
     format: { type: 'string' },
     now: { type: 'string' },
     config: { type: 'string' },
     'fail-on': { type: 'string' },
+    since: { type: 'string' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
+    'no-budgets': { type: 'boolean' },
   },
   allowPositionals: true,
   async run(args, io) {
     const request = await readRequest(args, io);
-    const loaded = await loadScanConfig(request);
-    const problems = [...loaded.problems];
-
-    const constitution = await loadConstitution(request.root, { configuredPath: loaded.config.constitution, configuredFrom: loaded.displayPath });
-    problems.push(...constitution.problems);
-    const compiled = compileEngineSettings(loaded.config, rulePrincipleMap(constitution.constitution), { path: loaded.displayPath ?? '.quality/config.json' });
-    problems.push(...compiled.problems);
+    await checkExplicitConfig(request);
+    const project = await loadProject(request.root, { configPath: request.configFile });
+    // Everything that can stop the run (exit 2) is checked before the scan starts.
+    const baseline = request.baseline === undefined ? undefined : await loadBaseline(request.baseline, io.cwd);
+    const added = request.since === undefined ? undefined : await sinceLines(request.root, request.since);
 
     // Problems in the team's files never change the status: stderr, one a line, in every format.
-    for (const problem of problems) io.stderr.write(`${formatProblem(problem)}\n`);
+    for (const problem of project.problems) io.stderr.write(`${formatProblem(problem)}\n`);
 
     const progress = progressLine(io.stderr);
     let result;
@@ -84,8 +105,8 @@ export const scanCommand: Command = {
       result = await scanTree({
         root: request.root,
         paths: request.paths,
-        config: loaded.config,
-        settings: compiled.settings,
+        config: project.config,
+        settings: project.settings,
         now: request.now,
         onProgress: (p) => progress.update(p),
       });
@@ -93,10 +114,25 @@ export const scanCommand: Command = {
       progress.done();
     }
 
-    // Later steps (--since, --baseline, budgets) filter result.findings / add problems here.
-    const report: ScanReport = { root: request.root, result, problems };
+    // The baseline records every current finding, whatever this run reports.
+    if (request.writeBaseline !== undefined) await writeBaseline(request.writeBaseline, result.findings);
+    // Budgets are about the whole tree's debt, so they count every finding, not only new ones.
+    const exceeded = request.budgets ? exceededBudgets(result.findings, project.config.budgets) : [];
+
+    const sinceFiltered = added === undefined ? result.findings : onAddedLines(result.findings, added);
+    const reported = baseline === undefined ? sinceFiltered : newSinceBaseline(sinceFiltered, baseline);
+    const report: ScanReport = {
+      root: request.root,
+      result: { ...result, findings: reported },
+      problems: project.problems,
+      constitution: project.constitution,
+      severities: project.settings.severities,
+      hidden: { since: result.findings.length - sinceFiltered.length, baseline: sinceFiltered.length - reported.length },
+    };
     io.stdout.write(FORMATTERS[request.format](report, io));
-    return exitStatus(result.findings, request.failOn);
+    for (const budget of exceeded) io.stderr.write(`qa-lens scan: ${describeExceededBudget(budget)}\n`);
+    const status = exitStatus(reported, request.failOn);
+    return exceeded.length > 0 ? EXIT_FINDINGS : status;
   },
 };
 
@@ -109,6 +145,13 @@ async function readRequest(args: ParsedArgs, io: CliIo): Promise<ScanRequest> {
   if (nowOption !== undefined && !isIsoDate(nowOption)) throw new UsageError(`--now expects a date as YYYY-MM-DD, not '${nowOption}'`);
   const configOption = stringOption(args, 'config');
   if (configOption === '') throw new UsageError('--config expects a file');
+  const fileOption = (name: string): string | undefined => {
+    const value = stringOption(args, name);
+    if (value === '') throw new UsageError(`--${name} expects a file`);
+    return value === undefined ? undefined : path.resolve(io.cwd, value);
+  };
+  const since = stringOption(args, 'since');
+  if (since === '') throw new UsageError('--since expects a git ref (a branch, tag or commit)');
 
   const { root, paths } = await resolveScope(args.positionals, io.cwd);
   return {
@@ -118,6 +161,10 @@ async function readRequest(args: ParsedArgs, io: CliIo): Promise<ScanRequest> {
     configFile: configOption === undefined ? undefined : path.resolve(io.cwd, configOption),
     root,
     paths,
+    since,
+    baseline: fileOption('baseline'),
+    writeBaseline: fileOption('write-baseline'),
+    budgets: args.values['no-budgets'] !== true,
   };
 }
 
@@ -139,10 +186,10 @@ async function resolveScope(positionals: readonly string[], cwd: string): Promis
   return { root: path.resolve(cwd), paths: resolved.length > 0 ? resolved.map((r) => r.abs) : undefined };
 }
 
-async function loadScanConfig(request: ScanRequest): Promise<LoadedConfig> {
+/** An explicit --config that cannot be used stops the run (exit 2): the user asked for that file. */
+async function checkExplicitConfig(request: ScanRequest): Promise<void> {
+  if (request.configFile === undefined) return;
   const loaded = await loadConfig(request.root, request.configFile);
-  if (request.configFile === undefined) return loaded;
-  // An explicit --config that cannot be used stops the run (exit 2): the user asked for that file.
   switch (loaded.status) {
     case 'missing':
       throw new FatalError(`configuration file not found: ${loaded.displayPath ?? request.configFile}`);
@@ -150,7 +197,25 @@ async function loadScanConfig(request: ScanRequest): Promise<LoadedConfig> {
     case 'unreadable':
       throw new FatalError(`the configuration file cannot be used:\n${loaded.problems.map(formatProblem).join('\n')}`);
     default:
-      return loaded;
+  }
+}
+
+async function loadBaseline(file: string, cwd: string) {
+  try {
+    return await readBaseline(file, displayPathFor(cwd, file));
+  } catch (error) {
+    if (error instanceof BaselineError) throw new FatalError(`--baseline: ${error.message}`);
+    throw error;
+  }
+}
+
+/** --since: the lines added since the ref; git's "no" (no repository, unknown ref) is exit 2. */
+async function sinceLines(root: string, ref: string): Promise<AddedLines> {
+  try {
+    return await addedLinesUnderRoot(root, ref);
+  } catch (error) {
+    if (isGitError(error)) throw new FatalError(`--since ${ref}: ${error.message}`);
+    throw error;
   }
 }
 

@@ -1,3 +1,5 @@
+import type { EngineSettings } from '../../core/config/model';
+import type { Constitution } from '../../core/constitution/types';
 import type { ScanResult } from '../../core/scan/types';
 import { SEVERITIES, type Finding, type Problem, type Severity } from '../../core/types';
 
@@ -11,6 +13,12 @@ export interface ScanReport {
   result: ScanResult;
   /** Problems in the team's files (config, constitution): also printed on stderr. */
   problems: Problem[];
+  /** The constitution in effect: SARIF's rule help quotes the principle that speaks for each rule. */
+  constitution?: Constitution;
+  /** The severities the run used (SARIF's `defaultConfiguration` of each rule). */
+  severities?: EngineSettings['severities'];
+  /** Findings the scan made but the report leaves out, by why (`--since`, `--baseline`). */
+  hidden?: { since: number; baseline: number };
 }
 
 export type SeverityCounts = Record<Severity, number>;

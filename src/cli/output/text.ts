@@ -34,6 +34,9 @@ export function summaryLine(report: ScanReport): string {
     const reasons = countSkipped(skipped).map((c) => `${c.count} ${SKIP_LABELS[c.reason]}`);
     line += `; ${skipped.length} skipped (${reasons.join(', ')})`;
   }
+  const hidden = report.hidden;
+  if (hidden && hidden.since > 0) line += `; ${hidden.since} not on lines added since the ref`;
+  if (hidden && hidden.baseline > 0) line += `; ${hidden.baseline} in the baseline`;
   return line;
 }
 

@@ -24,10 +24,15 @@ export class IgnoreRules {
     return new IgnoreRules([]);
   }
 
-  /** These rules plus those of the ignore files in `absDir` (relative path `relDir`). */
-  async withFolder(absDir: string, relDir: string): Promise<IgnoreRules> {
+  /**
+   * These rules plus those of the ignore files in `absDir` (relative path `relDir`). `listed`, the
+   * folder's entry names when the caller has read them, saves trying to open ignore files that
+   * are not there (two failed opens per folder showed in the profile of a 20,000-file scan).
+   */
+  async withFolder(absDir: string, relDir: string, listed?: readonly string[]): Promise<IgnoreRules> {
     const added: Layer[] = [];
     for (const name of IGNORE_FILE_NAMES) {
+      if (listed !== undefined && !listed.includes(name)) continue;
       const content = await readIgnoreFile(path.join(absDir, name));
       if (content !== undefined && content.trim() !== '') added.push({ dir: relDir, rules: ignore().add(content) });
     }

@@ -1,7 +1,7 @@
-import { open } from 'node:fs/promises';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/model';
 import type { Finding } from '../types';
-import { BINARY_SNIFF_BYTES, decodeText, looksBinary } from './decode';
+import { decodeText, looksBinary } from './decode';
+import { readBounded } from './readFile';
 import type { ScanProgress, ScanResult, SkippedFile } from './types';
 import { walkFiles, type WalkedFile } from './walk';
 
@@ -24,6 +24,11 @@ export interface ScanFilesOptions<L> {
   /** The language id of a root-relative path, undefined when unknown (the file is skipped). */
   languageOf(relPath: string): L | undefined;
   analyze(document: DocumentToAnalyse<L>): Finding[];
+  /**
+   * A cheap test on the raw bytes: false means no rule can report anything in them, and the file
+   * is counted as scanned without being decoded or analysed. Absent: every file is analysed.
+   */
+  mayHaveFindings?: (bytes: Uint8Array) => boolean;
   onProgress?: (progress: ScanProgress) => void;
   signal?: AbortSignal;
   /** Files read at once. */
@@ -82,27 +87,20 @@ export async function scanFiles<L>(options: ScanFilesOptions<L>): Promise<ScanRe
 
 async function analyseFile<L>(file: WalkedFile, maxFileSize: number, options: ScanFilesOptions<L>): Promise<{ findings: Finding[] } | SkippedFile> {
   const language = options.languageOf(file.relPath);
-  let bytes: Uint8Array;
+  let outcome;
   try {
-    const handle = await open(file.absPath, 'r');
-    try {
-      const { size } = await handle.stat();
-      if (size > maxFileSize) return { path: file.relPath, reason: 'too-large', detail: `${size} bytes (limit ${maxFileSize})` };
-      if (language === undefined) {
-        // Unknown types are only sniffed, so that images are counted as binary, not as unknown.
-        const head = new Uint8Array(Math.min(size, BINARY_SNIFF_BYTES));
-        await handle.read(head, 0, head.length, 0);
-        return { path: file.relPath, reason: looksBinary(head) ? 'binary' : 'unknown-type' };
-      }
-      bytes = await handle.readFile();
-    } finally {
-      await handle.close();
-    }
+    // Unknown types are only sniffed, so that images are counted as binary, not as unknown.
+    outcome = await readBounded(file.absPath, { maxFileSize, headOnly: language === undefined });
   } catch (error) {
     return { path: file.relPath, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
   }
-  if (bytes.length > maxFileSize) return { path: file.relPath, reason: 'too-large', detail: `${bytes.length} bytes (limit ${maxFileSize})` };
+  if (outcome.kind === 'too-large') return { path: file.relPath, reason: 'too-large', detail: `${outcome.size} bytes (limit ${maxFileSize})` };
+  const bytes = outcome.bytes;
+  if (language === undefined) return { path: file.relPath, reason: looksBinary(bytes) ? 'binary' : 'unknown-type' };
   if (looksBinary(bytes)) return { path: file.relPath, reason: 'binary' };
+  // Most files hold nothing any rule could report: those are counted as scanned without being
+  // decoded or lexed (the prefilter is a superset of every rule's trigger words).
+  if (options.mayHaveFindings && !options.mayHaveFindings(bytes)) return { findings: [] };
   try {
     return { findings: options.analyze({ text: decodeText(bytes), path: file.relPath, language }) };
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { EngineSettings, QaConfig } from '../config/model';
 import { analyzeDocument } from '../engine';
 import { languageForPath } from '../languages/index';
+import { prefilterFor } from './prefilter';
 import { scanFiles } from './scanFiles';
 import type { ScanProgress, ScanResult } from './types';
 
@@ -18,6 +19,8 @@ export interface ScanTreeOptions {
   onProgress?: (progress: ScanProgress) => void;
   signal?: AbortSignal;
   concurrency?: number;
+  /** Default true: skip files the byte-level prefilter proves hold nothing to report. */
+  prefilter?: boolean;
 }
 
 /**
@@ -33,6 +36,7 @@ export function scanTree(options: ScanTreeOptions): Promise<ScanResult> {
     maxFileSize: config.maxFileSize,
     languageOf: (relPath) => languageForPath(relPath, config.languages),
     analyze: ({ text, path, language }) => analyzeDocument({ text, path, language, settings, now }),
+    mayHaveFindings: options.prefilter === false ? undefined : prefilterFor(settings),
     onProgress: options.onProgress,
     signal: options.signal,
     concurrency: options.concurrency,

@@ -92,7 +92,7 @@ class Walker {
       this.skip(relDir || '.', 'unreadable', errorCode(error));
       return;
     }
-    const rules = await parentRules.withFolder(absDir, relDir);
+    const rules = await parentRules.withFolder(absDir, relDir, entries.map((entry) => entry.name));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name === '.git') continue;

@@ -1,7 +1,8 @@
 import type { RuleId } from '../ids';
 import { daysBetween, findDeadline, type Deadline } from './deadlines';
 import { findPhrase, SPRINT_PHRASES, VAGUE_PHRASES, type PhraseMatch } from './phrases';
-import { findTicket, USER_PATTERN_TEXT_LIMIT, type TicketRef } from './tickets';
+import { USER_PATTERN_INPUT_LIMIT } from '../../regexSafety';
+import { findTicket, type TicketRef } from './tickets';
 import type { MarkerTag } from './markers';
 
 /** What judging a note needs from the settings and the clock. */
@@ -33,7 +34,7 @@ const NO_PHRASES: readonly RegExp[] = [];
 /** Phrase of a rule: built-ins first, then the user's (capped, they are the user's patterns). */
 function phraseFor(text: string, rule: RuleId, builtIn: readonly RegExp[], ctx: NoteContext): PhraseMatch | null {
   const own = findPhrase(text, builtIn);
-  const user = findPhrase(text, ctx.phrases[rule] ?? NO_PHRASES, USER_PATTERN_TEXT_LIMIT);
+  const user = findPhrase(text, ctx.phrases[rule] ?? NO_PHRASES, USER_PATTERN_INPUT_LIMIT);
   if (own === null) return user;
   if (user === null) return own;
   return user.start < own.start ? user : own;
@@ -46,7 +47,7 @@ function phraseFor(text: string, rule: RuleId, builtIn: readonly RegExp[], ctx: 
 function userMarker(text: string, ctx: NoteContext): MarkerTag | null {
   const patterns = [...(ctx.phrases['untracked-marker'] ?? NO_PHRASES), ...(ctx.phrases['tracked-marker'] ?? NO_PHRASES)];
   if (patterns.length === 0) return null;
-  const m = findPhrase(text, patterns, USER_PATTERN_TEXT_LIMIT);
+  const m = findPhrase(text, patterns, USER_PATTERN_INPUT_LIMIT);
   return m ? { name: m.text.trim().toUpperCase(), start: m.start, end: m.end, argument: null } : null;
 }
 

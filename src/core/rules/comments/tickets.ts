@@ -1,3 +1,4 @@
+import { USER_PATTERN_INPUT_LIMIT } from '../../regexSafety';
 /**
  * Ticket references (rules.md "Ticket references"): `#123`, Jira-style keys (`GH-123`, `PROJ-42`)
  * except standards and hashes that look like one, issue / pull-request / ticket URLs, and the
@@ -34,9 +35,6 @@ const NOT_TICKET_KEYS = new Set([
   'ES', 'ECMA', 'IEEE', 'ANSI', 'CP', 'PKCS', 'WIN', 'IPV',
 ]);
 
-/** Cap for user patterns: notes are short, and a user pattern must never see a huge string. */
-export const USER_PATTERN_TEXT_LIMIT = 2000;
-
 export function findTicket(text: string, userPatterns: readonly RegExp[]): TicketRef | null {
   let best: TicketRef | null = null;
   const consider = (candidate: string, start: number): void => {
@@ -59,7 +57,7 @@ export function findTicket(text: string, userPatterns: readonly RegExp[]): Ticke
     if (hash) consider(hash[0], hash.index);
   }
   if (userPatterns.length > 0) {
-    const capped = text.length > USER_PATTERN_TEXT_LIMIT ? text.slice(0, USER_PATTERN_TEXT_LIMIT) : text;
+    const capped = text.length > USER_PATTERN_INPUT_LIMIT ? text.slice(0, USER_PATTERN_INPUT_LIMIT) : text;
     for (const pattern of userPatterns) {
       pattern.lastIndex = 0;
       const m = pattern.exec(capped);

@@ -3,6 +3,7 @@ import { COMMENT_RULE_IDS, isRuleId, RULE_IDS, type RuleId } from '../rules/ids'
 import { SEVERITIES, type Problem, type Severity } from '../types';
 import { type JsonArray, type JsonNode, type JsonObject, lineColumnAt, parseJsonTree } from './jsonTree';
 import type { QaConfig } from './model';
+import { editDistance } from '../editDistance';
 
 /**
  * Turns the text of `.quality/config.json` into a QaConfig and a list of problems, each with the
@@ -290,16 +291,4 @@ function suggestion(word: string, known: readonly string[]): string {
     }
   }
   return best === undefined ? '' : ` (did you mean "${best}"?)`;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
 }

@@ -32,6 +32,10 @@ describe('code rules', () => {
       if (lang === 'cs') return run(text, { languageId: 'csharp', path: 'A.cs' });
       return run(text);
     };
+    it('a directive quoted further inside a doc comment is an example, not a suppression', () => {
+      assert.deepEqual(ids(run('/**\n * Example:\n *     var arr = [ // eslint-disable-line foo\n */\nconst a = 1;\n')), []);
+      assert.deepEqual(ids(run('/** @ts-ignore */\nconst a: number = "x";\n')), ['suppressed-check']);
+    });
     for (const { tool, reported, quiet, lang } of cases) {
       it(`${tool}: reported without a reason, quiet with one`, () => {
         assert.deepEqual(ids(runIn(reported, lang)), ['suppressed-check'], reported);

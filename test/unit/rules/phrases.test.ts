@@ -11,6 +11,7 @@ describe('deferral phrases', () => {
       ['in the following sprints', 'following sprints'],
       ['maybe in a future sprint', 'future sprint'],
       ['next iteration', 'next iteration'],
+      ['we will do this in the next iteration', 'next iteration'],
       ['handle in a future release', 'future release'],
       ['in the next version', 'next version'],
       ['after launch', 'after launch'],
@@ -38,6 +39,10 @@ describe('deferral phrases', () => {
       'the next release notes mention it',
       'in the next line we parse',
       'compute the next pi digit',
+      "the node to which a loop statement 'loops' for the next iteration",
+      'continue to the next iteration',
+      'will give better compatibility with next versions',
+      'skip to the next iteration of the loop',
       'the sprint board',
       'version 2 of the format',
     ]) {

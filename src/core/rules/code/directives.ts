@@ -103,6 +103,9 @@ export function scanDirectives(ctx: CodeContext): { hits: RuleHit[]; ignores: In
       const groups = m.groups ?? {};
       const tool = TOOLS.find((name) => groups[name] !== undefined);
       if (tool === undefined || m.index === undefined) return;
+      // In a block comment a checker reads a directive only at its start: `// eslint-disable-line`
+      // further in is a code example in documentation (found scanning ESLint's own rules).
+      if (comment.kind !== 'line' && tool !== 'ignore' && !/^[\s*!]*$/.test(content.slice(0, m.index))) return;
       const word = groups[tool] ?? '';
       const restEnd = i + 1 < matches.length ? (matches[i + 1].index ?? content.length) : content.length;
       const rest = content.slice(m.index + m[0].length, restEnd).replace(/(?:#|\/\/)\s*$/, '');

@@ -15,8 +15,14 @@ const w = String.raw;
 
 export const SPRINT_PHRASES: readonly RegExp[] = [
   new RegExp(w`\b(?:next|following|future|upcoming)\s+sprints?\b`, 'gi'),
-  new RegExp(w`\b(?:next|future)\s+iterations?\b`, 'gi'),
-  new RegExp(w`\b(?:next|future)\s+(?:releases?|versions?)\b(?!\s+notes?\b)`, 'gi'),
+  // Not a loop's next iteration ("continue to the next iteration", "the next iteration of the loop"):
+  // found scanning ESLint's sources, where it is the commonest use of the phrase.
+  new RegExp(
+    w`(?<!\b(?:loops?|looping|continues?|continuing|skips?|skipping|jumps?|goes|go|moves?|proceeds?)'?\s+(?:on\s+)?(?:for|to|into|with)\s+the\s+)\b(?:next|future)\s+iterations?\b(?!\s+(?:of|through|over)\b)`,
+    'gi',
+  ),
+  // Not "compatible with next versions": found scanning markdown-it, it promises nothing is deferred.
+  new RegExp(w`(?<!\bcompatib(?:le|ility)\s+with\s+(?:the\s+)?)\b(?:next|future)\s+(?:releases?|versions?)\b(?!\s+notes?\b)`, 'gi'),
   new RegExp(w`\b(?:after\s+(?:the\s+)?launch|after\s+the\s+release|post[- ]?launch)\b`, 'gi'),
   new RegExp(w`\b(?:post[- ]?MVP|after\s+(?:the\s+)?MVP|out\s+of\s+scope\s+for\s+(?:the\s+)?MVP)\b`, 'gi'),
   new RegExp(w`\b(?:in|for|until)\s+phase\s*(?:2|two|II)\b`, 'gi'),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_SIZE, defaultEngineSettings } from '../../core/config/model';
-import { analyzeDocument } from '../../core/engine';
+import { analyzeDocument, isoDay } from '../../core/engine';
+import { AnalysisPool } from './analysisPool';
 import { matchesAny } from '../../core/glob';
 import { languageById, languageForPath } from '../../core/languages';
 import type { LanguageSpec } from '../../core/lexer/types';
@@ -24,6 +25,12 @@ export interface DocumentAnalysis {
   language: LanguageSpec | undefined;
 }
 
+/**
+ * Documents this long (about 3,000 lines of code) or longer are analysed on a worker thread: below
+ * it the engine takes a few milliseconds and a round trip to the worker would cost as much.
+ */
+const WORKER_THRESHOLD_CHARS = 100_000;
+
 /** Open editors are analysed up to this multiple of the scan's size limit: the user asked to see them. */
 const OPEN_FILE_SIZE_FACTOR = 5;
 
@@ -37,6 +44,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly pool = new AnalysisPool();
   private debounceMs = editorSettings().debounceMs;
 
   /** Fires after a document's findings were recomputed. */
@@ -122,20 +130,24 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const analysis: DocumentAnalysis = { uri: doc.uri, version: doc.version, path, findings: [], project, elapsedMs: 0, language };
     const limit = (project?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) * OPEN_FILE_SIZE_FACTOR;
     if (language && text.length <= limit && !isExcluded(path, project)) {
-      const started = performance.now();
+      const settings = project?.settings ?? fallbackSettings;
+      const now = new Date();
       try {
-        analysis.findings = analyzeDocument({
-          text,
-          path,
-          language,
-          settings: project?.settings ?? fallbackSettings,
-          now: new Date(),
-        });
+        if (text.length >= WORKER_THRESHOLD_CHARS) {
+          // Large documents are analysed on the worker thread: the host stays free while it runs.
+          const result = await this.pool.analyse(text, path, language, settings, isoDay(now)).catch((error: unknown) => {
+            log().warn(`Analysis worker unavailable (${String(error)}); analysing ${path} in place.`);
+            return undefined;
+          });
+          if (result) {
+            analysis.findings = result.findings;
+            analysis.elapsedMs = result.elapsedMs;
+          } else this.analyseInPlace(analysis, text, language, settings, now);
+        } else this.analyseInPlace(analysis, text, language, settings, now);
       } catch (error) {
         // An engine bug must not take the editor down with it: log it and show nothing for this file.
         log().error(`Analysis failed for ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
-      analysis.elapsedMs = performance.now() - started;
     }
     // A newer edit may have landed while the project loaded: keep only the freshest result.
     const current = this.results.get(doc.uri.toString());
@@ -145,7 +157,14 @@ export class DocumentAnalyzer implements vscode.Disposable {
     return analysis;
   }
 
+  private analyseInPlace(analysis: DocumentAnalysis, text: string, language: LanguageSpec, settings: Project['settings'], now: Date): void {
+    const started = performance.now();
+    analysis.findings = analyzeDocument({ text, path: analysis.path, language, settings, now });
+    analysis.elapsedMs = performance.now() - started;
+  }
+
   dispose(): void {
+    this.pool.dispose();
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }

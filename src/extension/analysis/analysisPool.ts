@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { EngineSettings } from '../../core/config/model';
+import type { LanguageSpec } from '../../core/lexer/types';
+import type { Finding } from '../../core/types';
+import type { WorkerResponse } from './analysisWorker';
+
+interface Pending {
+  resolve: (result: { findings: Finding[]; elapsedMs: number }) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * A single background thread for analysing large documents. Started on first use; if it cannot
+ * start or dies, callers get a rejected promise and fall back to analysing in place.
+ */
+export class AnalysisPool {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly script: string = join(__dirname, 'analysisWorker.js')) {}
+
+  analyse(text: string, path: string, language: LanguageSpec, settings: EngineSettings, now: string): Promise<{ findings: Finding[]; elapsedMs: number }> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, text, path, language, settings, now });
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    worker.unref();
+    worker.on('message', (response: WorkerResponse) => {
+      const pending = this.pending.get(response.id);
+      if (!pending) return;
+      this.pending.delete(response.id);
+      if ('error' in response) pending.reject(new Error(response.error));
+      else pending.resolve(response);
+    });
+    const fail = (error: Error): void => {
+      for (const pending of this.pending.values()) pending.reject(error);
+      this.pending.clear();
+      this.worker = undefined;
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the analysis worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { note, qaLens, waitFor, writeAndOpen } from '../inline/helpers';
+import { maxEventLoopDelay } from '../shared/eventLoop';
 
 /** A 10,000-line TypeScript file with a shortcut every 50 lines. */
 function bigFile(): string {
@@ -33,17 +34,20 @@ describe('inline: cost in the real extension host', function () {
     await waitFor(() => (api.analyzer.peek(doc.uri)?.version === doc.version ? true : undefined), 'the first analysis');
     assert.equal(api.analyzer.peek(doc.uri)?.findings.length, 200);
     const times: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      await editor.edit((edit) => edit.insert(new vscode.Position(5000 + i, 0), `// note ${i}\n`));
-      const version = doc.version;
-      const analysis = await waitFor(() => {
-        const current = api.analyzer.peek(doc.uri);
-        return current && current.version >= version ? current : undefined;
-      }, `the analysis of edit ${i}`);
-      times.push(analysis.elapsedMs);
-    }
+    // The whole edit loop is sampled: what a user would feel is the longest stall of the host.
+    const { maxDelayMs } = await maxEventLoopDelay(async () => {
+      for (let i = 0; i < 15; i++) {
+        await editor.edit((edit) => edit.insert(new vscode.Position(5000 + i, 0), `// note ${i}\n`));
+        const version = doc.version;
+        const analysis = await waitFor(() => {
+          const current = api.analyzer.peek(doc.uri);
+          return current && current.version >= version ? current : undefined;
+        }, `the analysis of edit ${i}`);
+        times.push(analysis.elapsedMs);
+      }
+    });
     const sorted = [...times].sort((a, b) => a - b);
-    note(`per-edit analysis of a 10,000-line file: median ${median(times).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms over ${times.length} edits (debounced; documents of 100,000 characters or more run on a worker thread, so this is time off the extension host's thread)`);
+    note(`per-edit analysis of a 10,000-line file: median ${median(times).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms over ${times.length} edits; longest extension-host stall ${maxDelayMs} ms (debounced; documents of 100,000 characters or more run on a worker thread, so this is time off the extension host's thread)`);
     // Reported, never asserted: speed targets live in `npm run bench`, not in tests.
     assert.equal(times.length, 15);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -4,27 +4,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { QaLensApi } from '../../../src/extension/extension';
 import { activeExtension, delay } from '../shared/extension';
+import { maxEventLoopDelay } from '../shared/eventLoop';
 
 // Measurements, printed in the test titles (the spec reporter shows them) so a run reports them.
 
 let api: QaLensApi;
 
 /** Longest gap between timer ticks while `work` runs: how long the extension host was blocked. */
-async function maxEventLoopDelay<T>(work: () => Promise<T>): Promise<{ result: T; maxDelayMs: number }> {
-  let maxDelayMs = 0;
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxDelayMs = Math.max(maxDelayMs, now - last - 10);
-    last = now;
-  }, 10);
-  try {
-    return { result: await work(), maxDelayMs: Math.round(maxDelayMs) };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 /** A file that looks like source: a few hundred lines, and a shortcut in one file of ten. */
 function source(i: number): { rel: string; text: string } {
   const kinds = [

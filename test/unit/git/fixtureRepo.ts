@@ -118,3 +118,21 @@ async function buildFeatureRepo(repo: TempRepo): Promise<TempRepo & { baseSha: s
   await repo.git.raw(['checkout', '-q', 'feature/checkout']);
   return Object.assign(repo, { baseSha, mergeBaseSha, headSha });
 }
+
+/**
+ * Builds the feature-branch repository once for the enclosing `describe` and removes it after;
+ * the returned function gives it to the tests.
+ */
+export function useFeatureRepo(): () => Awaited<ReturnType<typeof makeFeatureRepo>> {
+  let repo: Awaited<ReturnType<typeof makeFeatureRepo>> | undefined;
+  before(async () => {
+    repo = await makeFeatureRepo();
+  });
+  after(async () => {
+    await repo?.dispose();
+  });
+  return () => {
+    if (!repo) throw new Error('the feature repository is built in a before() hook: use it inside a test');
+    return repo;
+  };
+}

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../../src/cli/run';
-import { makeFeatureRepo, makeTempDir, removeTempDir } from '../git/fixtureRepo';
+import { useFeatureRepo, makeTempDir, removeTempDir } from '../git/fixtureRepo';
 
 async function run(argv: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
@@ -18,16 +18,10 @@ async function run(argv: string[], cwd: string): Promise<{ status: number; stdou
 
 describe('qa-lens review', function () {
   this.timeout(60_000);
-  let repo: Awaited<ReturnType<typeof makeFeatureRepo>>;
-  before(async () => {
-    repo = await makeFeatureRepo();
-  });
-  after(async () => {
-    await repo?.dispose();
-  });
+  const featureRepo = useFeatureRepo();
 
   it('prints the architecture review of the current branch', async () => {
-    const { status, stdout, stderr } = await run(['review'], repo.dir);
+    const { status, stdout, stderr } = await run(['review'], featureRepo().dir);
     assert.equal(status, 0, stderr);
     assert.match(stdout, /^---\ntemplate: architecture\nbase: main\n/);
     assert.match(stdout, /^# Architecture review: feature\/checkout$/m);
@@ -43,10 +37,10 @@ describe('qa-lens review', function () {
   });
 
   it('uses --template and --base', async () => {
-    const { status, stdout } = await run(['review', '--template', 'release-readiness', '--base', repo.mergeBaseSha], repo.dir);
+    const { status, stdout } = await run(['review', '--template', 'release-readiness', '--base', featureRepo().mergeBaseSha], featureRepo().dir);
     assert.equal(status, 0);
     assert.match(stdout, /^template: release-readiness$/m);
-    assert.match(stdout, new RegExp(`^base: ${repo.mergeBaseSha}$`, 'm'));
+    assert.match(stdout, new RegExp(`^base: ${featureRepo().mergeBaseSha}$`, 'm'));
   });
 
   it('exits 2 outside a git repository', async () => {
@@ -62,33 +56,33 @@ describe('qa-lens review', function () {
   });
 
   it('exits 2 for an unknown template, listing the available ones', async () => {
-    const { status, stderr } = await run(['review', '--template', 'nope'], repo.dir);
+    const { status, stderr } = await run(['review', '--template', 'nope'], featureRepo().dir);
     assert.equal(status, 2);
     assert.match(stderr, /unknown template 'nope'; available: architecture, consistency, security-reliability, release-readiness/);
   });
 
   it('reports unknown placeholders on stderr as path:line:column and leaves them in the document', async () => {
-    await mkdir(join(repo.dir, '.quality', 'templates'), { recursive: true });
-    await writeFile(join(repo.dir, '.quality', 'templates', 'team.md'), '---\nname: Team\n---\n# {{branch}}\n\nOwner: {{owner}}\n');
+    await mkdir(join(featureRepo().dir, '.quality', 'templates'), { recursive: true });
+    await writeFile(join(featureRepo().dir, '.quality', 'templates', 'team.md'), '---\nname: Team\n---\n# {{branch}}\n\nOwner: {{owner}}\n');
     try {
-      const { status, stdout, stderr } = await run(['review', '--template', 'team'], repo.dir);
+      const { status, stdout, stderr } = await run(['review', '--template', 'team'], featureRepo().dir);
       assert.equal(status, 0);
       assert.match(stdout, /^Owner: \{\{owner\}\}$/m);
       assert.equal(stderr, '.quality/templates/team.md:6:8: unknown placeholder {{owner}}\n');
     } finally {
-      await removeTempDir(join(repo.dir, '.quality'));
+      await removeTempDir(join(featureRepo().dir, '.quality'));
     }
   });
 
   it('writes --out without ever overwriting, with links relative to that file', async () => {
-    const out = join(repo.dir, 'review.md');
+    const out = join(featureRepo().dir, 'review.md');
     try {
-      const first = await run(['review', '--out', 'review.md'], repo.dir);
+      const first = await run(['review', '--out', 'review.md'], featureRepo().dir);
       assert.equal(first.status, 0, first.stderr);
       assert.equal(first.stdout, '');
       const text = await readFile(out, 'utf8');
       assert.match(text, /\[docs\/adr\/0002-orders-storage.md\]\(docs\/adr\/0002-orders-storage.md\)/);
-      const second = await run(['review', '--out', 'review.md'], repo.dir);
+      const second = await run(['review', '--out', 'review.md'], featureRepo().dir);
       assert.equal(second.status, 2);
       assert.match(second.stderr, /already exists: not overwritten/);
       assert.equal(await readFile(out, 'utf8'), text);
@@ -98,10 +92,10 @@ describe('qa-lens review', function () {
   });
 
   it('exits 2 for a --base that starts with "-" or names no commit', async () => {
-    const dash = await run(['review', '--base=--output=x'], repo.dir);
+    const dash = await run(['review', '--base=--output=x'], featureRepo().dir);
     assert.equal(dash.status, 2);
     assert.match(dash.stderr, /--base: '--output=x' is not a valid git ref: a ref cannot start with '-'/);
-    const unknown = await run(['review', '--base', 'no-such-branch'], repo.dir);
+    const unknown = await run(['review', '--base', 'no-such-branch'], featureRepo().dir);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /--base: 'no-such-branch' does not name a commit/);
   });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { simpleGit } from 'simple-git';
 import { buildReviewContext, prepareReview, type AnalyzeFile, type ReviewChecklist, type ReviewPrinciple } from '../../../src/core/review/index';
 import { loadTemplateCatalog } from '../../../src/core/review/catalog';
-import { makeFeatureRepo, makeRepo, makeTempDir, removeTempDir } from '../git/fixtureRepo';
+import { useFeatureRepo, makeRepo, makeTempDir, removeTempDir } from '../git/fixtureRepo';
 import { DOCUMENTED } from './documented';
 
 const NOW = new Date('2026-03-05T09:30:00Z');
@@ -33,28 +33,22 @@ const CHECKLISTS: ReviewChecklist[] = [
 
 describe('review context (real repositories)', function () {
   this.timeout(60_000);
-  let repo: Awaited<ReturnType<typeof makeFeatureRepo>>;
-  before(async () => {
-    repo = await makeFeatureRepo();
-  });
-  after(async () => {
-    await repo?.dispose();
-  });
+  const featureRepo = useFeatureRepo();
 
   it('fills every variable from the feature branch', async () => {
     const ctx = await buildReviewContext({
-      repoFolder: repo.dir, template: TEMPLATE, now: NOW, analyze, principles: PRINCIPLES, checklists: CHECKLISTS,
+      repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, analyze, principles: PRINCIPLES, checklists: CHECKLISTS,
       checklistProgress: { migration: { 'MIG-01': { status: 'addressed' }, 'MIG-02': { status: 'deviates', reason: 'small table' } } },
     });
     const v = (name: string): string => ctx.variables[name]?.text ?? `<missing ${name}>`;
     assert.deepEqual(ctx.notes, []);
     assert.deepEqual(Object.keys(ctx.variables).sort(), [...DOCUMENTED].sort(), 'every variable is documented in VARIABLES.md, and every documented one is filled');
-    assert.equal(v('headShort'), repo.headSha.slice(0, 7));
+    assert.equal(v('headShort'), featureRepo().headSha.slice(0, 7));
     assert.equal(v('branch'), 'feature/checkout');
     assert.equal(v('base'), 'main');
-    assert.equal(v('baseSha'), repo.baseSha);
-    assert.equal(v('headSha'), repo.headSha);
-    assert.equal(v('mergeBase'), repo.mergeBaseSha);
+    assert.equal(v('baseSha'), featureRepo().baseSha);
+    assert.equal(v('headSha'), featureRepo().headSha);
+    assert.equal(v('mergeBase'), featureRepo().mergeBaseSha);
     assert.equal(v('date'), '2026-03-05');
     assert.equal(v('author'), 'Ada Lovelace');
     assert.equal(v('authors'), 'Ada Lovelace (1 commit), Grace Hopper (1 commit)');
@@ -96,20 +90,20 @@ describe('review context (real repositories)', function () {
   });
 
   it('relates untouched ADRs by name, and names principles the template asks for', async () => {
-    await repo.write('docs/adr/0003-billing-rates.md', '# 3. Billing rates\n');
+    await featureRepo().write('docs/adr/0003-billing-rates.md', '# 3. Billing rates\n');
     try {
-      const ctx = await buildReviewContext({ repoFolder: repo.dir, template: { ...TEMPLATE, principles: ['ENG-20'] }, now: NOW, principles: PRINCIPLES, checklists: [] });
+      const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, template: { ...TEMPLATE, principles: ['ENG-20'] }, now: NOW, principles: PRINCIPLES, checklists: [] });
       assert.match(ctx.variables.adrs?.text ?? '', /\[docs\/adr\/0003-billing-rates.md\]\(\.\.\/\.\.\/docs\/adr\/0003-billing-rates.md\) — related: shares "billing"/);
       assert.match(ctx.variables.principles?.text ?? '', /### ENG-20 Mobile only\n\nWhy here: named by this template\./);
       assert.equal(ctx.variables.newFindings?.present, false);
       assert.match(ctx.variables.newFindings?.text ?? '', /not available: the analysis engine was not run/);
     } finally {
-      await repo.remove('docs/adr/0003-billing-rates.md');
+      await featureRepo().remove('docs/adr/0003-billing-rates.md');
     }
   });
 
   it('caps long file lists with an explicit "and N more" line', async () => {
-    const ctx = await buildReviewContext({ repoFolder: repo.dir, template: TEMPLATE, now: NOW, maxFiles: 3 });
+    const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, maxFiles: 3 });
     const lines = (ctx.variables.changedFiles?.text ?? '').split('\n');
     assert.equal(lines.length, 4);
     assert.equal(lines[3], '- … and 4 more files');
@@ -118,18 +112,18 @@ describe('review context (real repositories)', function () {
   });
 
   it('links findings relative to where the document will live', async () => {
-    const ctx = await buildReviewContext({ repoFolder: repo.dir, template: TEMPLATE, now: NOW, analyze, linkFrom: '' });
+    const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, analyze, linkFrom: '' });
     assert.match(ctx.variables.newFindings?.text ?? '', /\[src\/orders.ts:3\]\(src\/orders.ts#L3\)/);
   });
 
   it('renders a full document with front matter and a review file name', async () => {
-    const catalog = await loadTemplateCatalog({ root: repo.dir });
+    const catalog = await loadTemplateCatalog({ root: featureRepo().dir });
     const template = catalog.templates.find((t) => t.id === 'architecture');
     assert.ok(template);
-    const doc = await prepareReview({ repoFolder: repo.dir, template, now: NOW, analyze, principles: PRINCIPLES, checklists: CHECKLISTS });
+    const doc = await prepareReview({ repoFolder: featureRepo().dir, template, now: NOW, analyze, principles: PRINCIPLES, checklists: CHECKLISTS });
     assert.equal(doc.relativePath, '.quality/reviews/2026-03-05-feature-checkout-architecture.md');
     assert.deepEqual(doc.unknownPlaceholders, []);
-    assert.ok(doc.text.startsWith(`---\ntemplate: architecture\nbase: main\nbaseSha: ${repo.baseSha}\nhead: feature/checkout\nheadSha: ${repo.headSha}\ncreated: 2026-03-05T09:30:00.000Z\n---\n# Architecture review: feature/checkout\n`));
+    assert.ok(doc.text.startsWith(`---\ntemplate: architecture\nbase: main\nbaseSha: ${featureRepo().baseSha}\nhead: feature/checkout\nheadSha: ${featureRepo().headSha}\ncreated: 2026-03-05T09:30:00.000Z\n---\n# Architecture review: feature/checkout\n`));
     assert.doesNotMatch(doc.text, /\{\{/);
   });
 
@@ -152,7 +146,7 @@ describe('review context (real repositories)', function () {
     });
 
     it('git not installed: says so', async () => {
-      const ctx = await buildReviewContext({ repoFolder: repo.dir, template: TEMPLATE, now: NOW, git: { binary: 'qa-lens-no-such-git' } });
+      const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, git: { binary: 'qa-lens-no-such-git' } });
       assert.match(ctx.notes[0] ?? '', /git is not installed/);
       assert.equal(ctx.variables.branch?.text, '_(not available: git is not installed)_');
     });
@@ -192,20 +186,20 @@ describe('review context (real repositories)', function () {
     });
 
     it('an unknown --base: names it', async () => {
-      const ctx = await buildReviewContext({ repoFolder: repo.dir, base: 'no-such-base', template: TEMPLATE, now: NOW });
+      const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, base: 'no-such-base', template: TEMPLATE, now: NOW });
       assert.match(ctx.notes.join('\n'), /'no-such-base' does not name a commit/);
       assert.equal(ctx.variables.branch?.text, 'feature/checkout');
     });
 
     it('a --base starting with "-" is rejected, not passed to git', async () => {
-      const ctx = await buildReviewContext({ repoFolder: repo.dir, base: '--output=/tmp/x', template: TEMPLATE, now: NOW });
+      const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, base: '--output=/tmp/x', template: TEMPLATE, now: NOW });
       assert.match(ctx.notes.join('\n'), /cannot start with '-'/);
     });
 
     it('shallow clone: the missing merge base is explained', async () => {
       const clone = await makeTempDir();
       try {
-        await simpleGit().raw(['clone', '-q', '--depth', '1', '--no-single-branch', '--branch', 'feature/checkout', `file://${repo.dir}`, clone]);
+        await simpleGit().raw(['clone', '-q', '--depth', '1', '--no-single-branch', '--branch', 'feature/checkout', `file://${featureRepo().dir}`, clone]);
         const ctx = await buildReviewContext({ repoFolder: clone, base: 'origin/main', template: TEMPLATE, now: NOW });
         assert.equal(ctx.variables.branch?.text, 'feature/checkout');
         assert.match(ctx.notes.join('\n'), /shallow clone/);
@@ -218,7 +212,7 @@ describe('review context (real repositories)', function () {
     it('shallow single-branch clone: the base is not there, and the note says to fetch it', async () => {
       const clone = await makeTempDir();
       try {
-        await simpleGit().raw(['clone', '-q', '--depth', '1', '--branch', 'feature/checkout', `file://${repo.dir}`, clone]);
+        await simpleGit().raw(['clone', '-q', '--depth', '1', '--branch', 'feature/checkout', `file://${featureRepo().dir}`, clone]);
         const ctx = await buildReviewContext({ repoFolder: clone, configuredBase: 'main', template: TEMPLATE, now: NOW });
         assert.match(ctx.notes.join('\n'), /'main' does not name a commit.*shallow clone: fetch the base branch/);
       } finally {
@@ -227,7 +221,7 @@ describe('review context (real repositories)', function () {
     });
 
     it('empty diff: says there is nothing to review', async () => {
-      const ctx = await buildReviewContext({ repoFolder: repo.dir, base: 'HEAD', template: TEMPLATE, now: NOW });
+      const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, base: 'HEAD', template: TEMPLATE, now: NOW });
       assert.match(ctx.notes.join('\n'), /No file differs between HEAD and feature\/checkout/);
       assert.equal(ctx.variables.changedFiles?.text, '_(no changes)_');
       assert.equal(ctx.variables.stats?.text, '0 files changed, +0 −0 lines, 0 commits by 0 authors');

@@ -3,7 +3,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildReviewContext, createNewReview, findExistingReviews, type AnalyzeFile, type ChecklistStateLookup, type ReviewChecklist, type ReviewPrinciple } from '../../../src/core/review/index';
 import { newFindingsBlock } from '../../../src/core/review/markdown';
-import { makeFeatureRepo, makeTempDir, removeTempDir } from '../git/fixtureRepo';
+import { useFeatureRepo, makeTempDir, removeTempDir } from '../git/fixtureRepo';
 
 const NOW = new Date('2026-03-05T09:30:00Z');
 const TEMPLATE = { id: 'architecture', name: 'Architecture review' };
@@ -34,16 +34,10 @@ const CHECKLISTS: ReviewChecklist[] = [
 
 describe('review: what a reviewer is asked (real repository)', function () {
   this.timeout(60_000);
-  let repo: Awaited<ReturnType<typeof makeFeatureRepo>>;
-  before(async () => {
-    repo = await makeFeatureRepo();
-  });
-  after(async () => {
-    await repo?.dispose();
-  });
+  const featureRepo = useFeatureRepo();
 
   it('puts the principles this change engages first, in full, and the everywhere-principles in one compact list', async () => {
-    const ctx = await buildReviewContext({ repoFolder: repo.dir, template: TEMPLATE, now: NOW, analyze, principles: PRINCIPLES, checklists: CHECKLISTS });
+    const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, analyze, principles: PRINCIPLES, checklists: CHECKLISTS });
     const text = ctx.variables.principles?.text ?? '';
     const headings = [...text.matchAll(/^### (.*)$/gm)].map((m) => m[1]);
     // must before should before consider; the everywhere-list last.
@@ -69,7 +63,7 @@ describe('review: what a reviewer is asked (real repository)', function () {
   });
 
   it('with no engaged principle, lists only the questions for every change', async () => {
-    const ctx = await buildReviewContext({ repoFolder: repo.dir, template: TEMPLATE, now: NOW, principles: PRINCIPLES.filter((p) => ['ENG-01', 'ENG-08'].includes(p.id)) });
+    const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, principles: PRINCIPLES.filter((p) => ['ENG-01', 'ENG-08'].includes(p.id)) });
     assert.match(ctx.variables.principles?.text ?? '', /^### Ask of every change\n\n- \*\*ENG-01\*\*/);
   });
 
@@ -83,7 +77,7 @@ describe('review: what a reviewer is asked (real repository)', function () {
       'src/core/new-name.ts|code|C-2': { status: 'addressed' },
     };
     const lookup: ChecklistStateLookup = (file, checklist, item) => states[`${file}|${checklist}|${item}`];
-    const ctx = await buildReviewContext({ repoFolder: repo.dir, template: TEMPLATE, now: NOW, checklists: CHECKLISTS, checklistState: lookup });
+    const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, checklists: CHECKLISTS, checklistState: lookup });
     assert.equal(ctx.variables.checklists?.text, [
       '### Database migration (`migration`, 2/3 done) — applies to `db/migrations/001_add_orders.sql`',
       '',
@@ -99,14 +93,14 @@ describe('review: what a reviewer is asked (real repository)', function () {
   });
 
   it('without recorded progress, shows plain task lists with no tally', async () => {
-    const ctx = await buildReviewContext({ repoFolder: repo.dir, template: TEMPLATE, now: NOW, checklists: CHECKLISTS, checklistState: () => undefined });
+    const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, checklists: CHECKLISTS, checklistState: () => undefined });
     assert.match(ctx.variables.checklists?.text ?? '', /^### Database migration \(`migration`\) — applies to/);
     assert.doesNotMatch(ctx.variables.checklists?.text ?? '', /\[x\]|done\)/);
   });
 
   it('does not run git when told not to (untrusted workspace), and says so', async () => {
     const ctx = await buildReviewContext({
-      repoFolder: repo.dir, template: TEMPLATE, now: NOW, principles: PRINCIPLES, checklists: CHECKLISTS,
+      repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, principles: PRINCIPLES, checklists: CHECKLISTS,
       gitUnavailable: 'untrusted workspace', git: { binary: 'qa-lens-no-such-git-would-fail-loudly' },
     });
     assert.equal(ctx.facts.isRepository, false);

@@ -36,6 +36,11 @@ export function analyzeDocument(input: AnalyzeInput): Finding[] {
 
 /** `analyzeDocument` after lexing (tests hand in their own `LexResult`). */
 export function analyzeLexed(input: AnalyzeInput, lexed: LexResult): Finding[] {
+  return fingerprintFindings(collectFindings(input, lexed));
+}
+
+/** The findings of one lexed document (or window of one), sorted, before fingerprints (which count across the file). */
+export function collectFindings(input: AnalyzeInput, lexed: LexResult): Array<Omit<Finding, 'fingerprint'>> {
   const { text, settings } = input;
   const path = input.path.replace(/\\/g, '/');
   const lines = new LineIndex(text);
@@ -74,7 +79,7 @@ export function analyzeLexed(input: AnalyzeInput, lexed: LexResult): Finding[] {
     findings.push(toFinding(hit, severity, path, lines, settings));
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return fingerprintFindings(findings);
+  return findings;
 }
 
 function ignored(ignores: readonly InlineIgnore[], hit: RuleHit, line0: number): boolean {

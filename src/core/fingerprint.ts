@@ -23,7 +23,7 @@ type Unfingerprinted = Omit<Finding, 'fingerprint'> & { fingerprint?: string };
  * Fills `fingerprint` on every finding (in place) and returns them as `Finding`s. Occurrences are
  * counted per (path, rule, excerpt) in document order (line, then column).
  */
-export function fingerprintFindings(findings: Unfingerprinted[]): Finding[] {
+export function fingerprintFindings(findings: Unfingerprinted[], cache?: Map<string, string>): Finding[] {
   const ordered = [...findings].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
   const seen = new Map<string, number>();
   for (const finding of ordered) {
@@ -31,7 +31,22 @@ export function fingerprintFindings(findings: Unfingerprinted[]): Finding[] {
     const key = `${finding.path}\u0000${finding.ruleId}\u0000${excerpt}`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
-    finding.fingerprint = fingerprintOf(finding.ruleId, finding.path, excerpt, occurrence);
+    if (cache === undefined) {
+      finding.fingerprint = fingerprintOf(finding.ruleId, finding.path, excerpt, occurrence);
+      continue;
+    }
+    // The editor fingerprints the same findings after every edit: hashing once per key is enough.
+    const cacheKey = `${key}\u0000${occurrence}`;
+    let fingerprint = cache.get(cacheKey);
+    if (fingerprint === undefined) {
+      fingerprint = fingerprintOf(finding.ruleId, finding.path, excerpt, occurrence);
+      if (cache.size >= FINGERPRINT_CACHE_LIMIT) cache.clear();
+      cache.set(cacheKey, fingerprint);
+    }
+    finding.fingerprint = fingerprint;
   }
   return findings as Finding[];
 }
+
+/** Entries a fingerprint cache holds before it starts over (a document rarely has a thousand findings). */
+const FINGERPRINT_CACHE_LIMIT = 10_000;

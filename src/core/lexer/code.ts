@@ -37,6 +37,8 @@ export function lexCode(ctx: LexContext, cs: CompiledSpec, start: number, end: n
     if (c === 10 || c === 13) {
       if (stop !== null && stop.newline) return i;
       i = newline(ctx, cs, c, i, end);
+      // Only the outermost loop (no stop, no nesting, no heredoc waiting) is at a clean line start.
+      if (ctx.onLine !== null && stop === null && ctx.depth === 0 && ctx.pending.length === 0 && i === ctx.lineStart && ctx.onLine(i)) return i;
       continue;
     }
     if (c === 32 || c === 9) {
@@ -106,8 +108,13 @@ function punct(ctx: LexContext, c: number): void {
   ctx.lastKind = PUNCT;
   ctx.lastPunct = c;
   ctx.lineHasCode = true;
-  if (c === 40 || c === 91 || c === 123) ctx.bracketDepth++;
-  else if ((c === 41 || c === 93 || c === 125) && ctx.bracketDepth > 0) ctx.bracketDepth--;
+  if (c === 40 || c === 91 || c === 123) {
+    ctx.bracketDepth++;
+    if (c !== 123) ctx.parenDepth++;
+  } else if ((c === 41 || c === 93 || c === 125) && ctx.bracketDepth > 0) {
+    ctx.bracketDepth--;
+    if (c !== 125 && ctx.parenDepth > 0) ctx.parenDepth--;
+  }
 }
 
 function newline(ctx: LexContext, cs: CompiledSpec, c: number, i: number, end: number): number {

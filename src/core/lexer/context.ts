@@ -55,6 +55,8 @@ export class LexContext {
   /** Something other than whitespace and comments is on the current logical line (Python statements). */
   lineHasCode = false;
   bracketDepth = 0;
+  /** Open `(` and `[` only (a subset of bracketDepth): a line start outside them can split rule windows. */
+  parenDepth = 0;
   lastKind: Tok = Tok.None;
   lastStart = 0;
   lastEnd = 0;
@@ -65,6 +67,11 @@ export class LexContext {
   private firstText = 0;
   /** Set by strings.ts: where the last string's content ended. */
   contentEnd = 0;
+  /**
+   * Called at each line start reached by the top-level code loop with nothing open (incremental
+   * lexing records checkpoints there); returning true ends the lex at that line start.
+   */
+  onLine: ((at: number) => boolean) | null = null;
 
   constructor(
     readonly text: string,
@@ -95,6 +102,7 @@ export class LexContext {
     this.lineStart = lineStart;
     this.lineHasCode = false;
     this.bracketDepth = 0;
+    this.parenDepth = 0;
   }
 
   /** After a construct spanning [from, to) that may contain line breaks, find the current line's start. */

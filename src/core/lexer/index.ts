@@ -19,7 +19,7 @@ export function lex(text: string, language: LanguageSpec): LexResult {
 }
 
 /** Lexes [start, end) as `cs`'s language: the whole text, or a `<script>` body inside HTML. */
-function lexRegion(ctx: LexContext, cs: CompiledSpec, start: number, end: number): void {
+export function lexRegion(ctx: LexContext, cs: CompiledSpec, start: number, end: number): void {
   const outerPending = ctx.pending;
   ctx.pending = [];
   ctx.resetTokens(start === 0 ? 0 : ctx.text.lastIndexOf('\n', start - 1) + 1);

@@ -1,18 +1,18 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { EngineSettings } from '../../core/config/model';
-import type { LanguageSpec } from '../../core/lexer/types';
 import type { Finding } from '../../core/types';
-import type { WorkerResponse } from './analysisWorker';
+import type { WorkerRequest, WorkerResponse } from './analysisWorker';
+import type { SessionRequest } from './sessionStore';
 
 interface Pending {
-  resolve: (result: { findings: Finding[]; elapsedMs: number }) => void;
+  resolve: (result: { findings: Finding[]; incremental: boolean; elapsedMs: number }) => void;
   reject: (error: Error) => void;
 }
 
 /**
- * A single background thread for analysing large documents. Started on first use; if it cannot
- * start or dies, callers get a rejected promise and fall back to analysing in place.
+ * A single background thread for analysing large documents (it keeps their incremental sessions).
+ * Started on first use; if it cannot start or dies, callers get a rejected promise and fall back
+ * to analysing in place, and a restarted worker analyses each document whole once.
  */
 export class AnalysisPool {
   private worker: Worker | undefined;
@@ -21,13 +21,18 @@ export class AnalysisPool {
 
   constructor(private readonly script: string = join(__dirname, 'analysisWorker.js')) {}
 
-  analyse(text: string, path: string, language: LanguageSpec, settings: EngineSettings, now: string): Promise<{ findings: Finding[]; elapsedMs: number }> {
+  analyse(request: SessionRequest): Promise<{ findings: Finding[]; incremental: boolean; elapsedMs: number }> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, text, path, language, settings, now });
+      worker.postMessage({ id, request } satisfies WorkerRequest);
     });
+  }
+
+  /** Drops the worker's session for a closed document (nothing to do if the worker never started). */
+  forget(key: string): void {
+    this.worker?.postMessage({ forget: key } satisfies WorkerRequest);
   }
 
   private start(): Worker {

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_SIZE, defaultEngineSettings } from '../../core/config/model';
-import { analyzeDocument, isoDay } from '../../core/engine';
+import { isoDay } from '../../core/engine';
+import type { TextChange } from '../../core/session';
 import { AnalysisPool } from './analysisPool';
+import { foldChange, SessionStore, type SessionRequest } from './sessionStore';
 import { matchesAny } from '../../core/glob';
 import { languageById, languageForPath } from '../../core/languages';
 import type { LanguageSpec } from '../../core/lexer/types';
@@ -21,13 +23,16 @@ export interface DocumentAnalysis {
   project: Project | undefined;
   /** Milliseconds the last analysis took (engine only). */
   elapsedMs: number;
+  /** Whether it analysed only the edited lines (incremental) or the whole text. */
+  incremental: boolean;
   /** The language it was analysed as; undefined when QA Lens does not know the language (yet). */
   language: LanguageSpec | undefined;
 }
 
 /**
  * Documents this long (about 3,000 lines of code) or longer are analysed on a worker thread: below
- * it the engine takes a few milliseconds and a round trip to the worker would cost as much.
+ * it the engine takes a few milliseconds to analyse a document whole (after an edit, a fraction of
+ * a millisecond) and a round trip to the worker would cost as much.
  */
 const WORKER_THRESHOLD_CHARS = 100_000;
 
@@ -45,6 +50,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly pool = new AnalysisPool();
+  /** Incremental sessions of the documents analysed on this thread (large ones live in the worker). */
+  private readonly sessions = new SessionStore();
+  /** Per document: the version last sent to an analysis, and the edits made since (null: none yet). */
+  private readonly edits = new Map<string, { version: number; change: TextChange | null }>();
   private debounceMs = editorSettings().debounceMs;
 
   /** Fires after a document's findings were recomputed. */
@@ -54,7 +63,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0, true)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.contentChanges.length > 0) this.schedule(event.document, this.debounceMs, false);
+        if (event.contentChanges.length === 0) return;
+        this.recordEdits(event);
+        this.schedule(event.document, this.debounceMs, false);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       projects.onDidChange(() => this.reanalyseAll()),
@@ -101,7 +112,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (!force && this.results.get(key)?.version === doc.version) return;
-        void this.analyse(doc);
+        void this.analyse(doc, force);
       }, delay),
     );
   }
@@ -115,10 +126,35 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
+    this.edits.delete(key);
+    this.sessions.forget(key);
+    this.pool.forget(key);
     if (this.results.delete(key)) this.changed.fire(uri);
   }
 
-  private async analyse(doc: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
+  /**
+   * Folds an event's edits into the change since the last analysed version. The extension host
+   * applies an event's changes one after another, each in the text the previous one left.
+   */
+  private recordEdits(event: vscode.TextDocumentChangeEvent): void {
+    const entry = this.edits.get(event.document.uri.toString());
+    if (!entry) return;
+    for (const c of event.contentChanges) {
+      entry.change = foldChange(entry.change, { start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newEnd: c.rangeOffset + c.text.length });
+    }
+  }
+
+  /** What changed since the last analysis of `doc` (null: analyse whole), and start counting anew from this version. */
+  private takeEdits(doc: vscode.TextDocument, whole: boolean): SessionRequest['base'] {
+    const key = doc.uri.toString();
+    const entry = this.edits.get(key);
+    this.edits.set(key, { version: doc.version, change: null });
+    if (whole || !entry) return null;
+    // No edit since: an empty change at the start re-analyses nothing (the same version again).
+    return { version: entry.version, change: entry.change ?? { start: 0, oldEnd: 0, newEnd: 0 } };
+  }
+
+  private async analyse(doc: vscode.TextDocument, whole = false): Promise<DocumentAnalysis | undefined> {
     if (!isAnalysable(doc) || doc.isClosed) return undefined;
     const project = await this.projects.forUri(doc.uri)?.catch((error: unknown) => {
       log().error(`Could not load the QA Lens project for ${doc.uri.fsPath}: ${String(error)}`);
@@ -127,27 +163,43 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const path = relativePath(doc.uri);
     const text = doc.getText();
     const language = languageOf(doc, path, project);
-    const analysis: DocumentAnalysis = { uri: doc.uri, version: doc.version, path, findings: [], project, elapsedMs: 0, language };
+    const analysis: DocumentAnalysis = { uri: doc.uri, version: doc.version, path, findings: [], project, elapsedMs: 0, incremental: false, language };
     const limit = (project?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) * OPEN_FILE_SIZE_FACTOR;
     if (language && text.length <= limit && !isExcluded(path, project)) {
       const settings = project?.settings ?? fallbackSettings;
-      const now = new Date();
+      const request: SessionRequest = {
+        key: doc.uri.toString(),
+        version: doc.version,
+        // Taken together with getText() above, with no await between: the change matches the text.
+        base: this.takeEdits(doc, whole),
+        generation: `${settingsId(settings)}:${language.id}`,
+        text,
+        path,
+        language,
+        settings,
+        now: isoDay(new Date()),
+      };
       try {
         if (text.length >= WORKER_THRESHOLD_CHARS) {
           // Large documents are analysed on the worker thread: the host stays free while it runs.
-          const result = await this.pool.analyse(text, path, language, settings, isoDay(now)).catch((error: unknown) => {
+          const result = await this.pool.analyse(request).catch((error: unknown) => {
             log().warn(`Analysis worker unavailable (${String(error)}); analysing ${path} in place.`);
             return undefined;
           });
           if (result) {
             analysis.findings = result.findings;
+            analysis.incremental = result.incremental;
             analysis.elapsedMs = result.elapsedMs;
-          } else this.analyseInPlace(analysis, text, language, settings, now);
-        } else this.analyseInPlace(analysis, text, language, settings, now);
+          } else this.analyseInPlace(analysis, request);
+        } else this.analyseInPlace(analysis, request);
       } catch (error) {
         // An engine bug must not take the editor down with it: log it and show nothing for this file.
+        this.sessions.forget(request.key);
         log().error(`Analysis failed for ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
+    } else {
+      // Not analysed: the next analysis starts from the whole text.
+      this.edits.delete(doc.uri.toString());
     }
     // A newer edit may have landed while the project loaded: keep only the freshest result.
     const current = this.results.get(doc.uri.toString());
@@ -157,9 +209,11 @@ export class DocumentAnalyzer implements vscode.Disposable {
     return analysis;
   }
 
-  private analyseInPlace(analysis: DocumentAnalysis, text: string, language: LanguageSpec, settings: Project['settings'], now: Date): void {
+  private analyseInPlace(analysis: DocumentAnalysis, request: SessionRequest): void {
     const started = performance.now();
-    analysis.findings = analyzeDocument({ text, path: analysis.path, language, settings, now });
+    const result = this.sessions.analyse(request);
+    analysis.findings = result.findings;
+    analysis.incremental = result.incremental;
     analysis.elapsedMs = performance.now() - started;
   }
 
@@ -172,6 +226,15 @@ export class DocumentAnalyzer implements vscode.Disposable {
 
 // Files outside any workspace folder get the built-in rules with default settings.
 const fallbackSettings = defaultEngineSettings();
+
+/** A number per settings object: a session continues only under the settings it started with. */
+const settingsIds = new WeakMap<Project['settings'], number>();
+let nextSettingsId = 1;
+function settingsId(settings: Project['settings']): number {
+  let id = settingsIds.get(settings);
+  if (id === undefined) settingsIds.set(settings, (id = nextSettingsId++));
+  return id;
+}
 
 /** Real files and unsaved buffers; not output channels, git's original versions or other virtual views. */
 function isAnalysable(doc: vscode.TextDocument): boolean {

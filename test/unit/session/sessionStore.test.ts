@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { defaultEngineSettings } from '../../../src/core/config/model';
+import { analyzeDocument } from '../../../src/core/engine';
+import { languageForPath } from '../../../src/core/languages';
+import { foldChange, SessionStore, type SessionRequest } from '../../../src/extension/analysis/sessionStore';
+import type { TextChange } from '../../../src/core/session';
+
+const settings = defaultEngineSettings();
+const language = languageForPath('a.ts')!;
+
+function request(text: string, version: number, base: SessionRequest['base'], generation = 'g1'): SessionRequest {
+  return { key: 'file:///a.ts', version, base, generation, text, path: 'a.ts', language, settings, now: '2026-06-01' };
+}
+
+describe('SessionStore and foldChange (the editor side of incremental analysis)', () => {
+  it('foldChange: the folded change leaves the text before and after it untouched (property)', () => {
+    const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 10 }), insert: fc.string({ maxLength: 10 }) });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (initial, edits) => {
+        let text = initial;
+        let folded: TextChange | null = null;
+        for (const e of edits) {
+          const start = e.at % (text.length + 1);
+          const oldEnd = Math.min(text.length, start + e.del);
+          text = text.slice(0, start) + e.insert + text.slice(oldEnd);
+          folded = foldChange(folded, { start, oldEnd, newEnd: start + e.insert.length });
+        }
+        assert.ok(folded);
+        assert.equal(text.slice(0, folded.start), initial.slice(0, folded.start));
+        assert.equal(text.slice(folded.newEnd), initial.slice(folded.oldEnd));
+        assert.equal(text.length - initial.length, folded.newEnd - folded.oldEnd);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('continues a session only from the version it analysed, under the same settings and language', () => {
+    const store = new SessionStore();
+    const v1 = 'const a = 1;\n';
+    const v2 = '// TODO: later\nconst a = 1;\n';
+    const expected = analyzeDocument({ text: v2, path: 'a.ts', language, settings, now: '2026-06-01' });
+    assert.equal(store.analyse(request(v1, 1, null)).incremental, false);
+    const next = store.analyse(request(v2, 2, { version: 1, change: { start: 0, oldEnd: 0, newEnd: 15 } }));
+    assert.deepEqual(next, { findings: expected, incremental: true });
+    // A base version the store never analysed (the document moved from the worker): whole again.
+    assert.equal(store.analyse(request(v2, 4, { version: 3, change: { start: 0, oldEnd: 0, newEnd: 0 } })).incremental, false);
+    // Other settings or language: whole again.
+    const other = store.analyse(request(v2, 5, { version: 4, change: { start: 0, oldEnd: 0, newEnd: 0 } }, 'g2'));
+    assert.deepEqual(other, { findings: expected, incremental: false });
+    store.forget('file:///a.ts');
+    assert.equal(store.analyse(request(v2, 6, { version: 5, change: { start: 0, oldEnd: 0, newEnd: 0 } }, 'g2')).incremental, false);
+  });
+});

@@ -1,0 +1,57 @@
+// Packs the npm package (`npx qa-lens` in CI installs exactly this) and runs its CLI from a folder
+// with no node_modules anywhere above it: proof that the bundle needs nothing installed at run time.
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const run = promisify(execFile);
+
+interface Manifest {
+  bin?: Record<string, string>;
+  dependencies?: Record<string, string>;
+}
+
+describe('the npm package', function () {
+  this.timeout(120_000);
+  let dir: string;
+
+  before(async function () {
+    assert.ok(existsSync(path.join(ROOT, 'dist', 'cli.js')), 'dist/cli.js is missing: run npm run build first');
+    dir = await mkdtemp(path.join(os.tmpdir(), 'qa-lens-npm-'));
+    // --ignore-scripts: pack dist/ as it is (like the VSIX test) instead of rebuilding it mid-run.
+    const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+    const [{ filename }] = JSON.parse(stdout) as Array<{ filename: string }>;
+    await run('tar', ['xzf', path.join(dir, filename), '-C', dir]);
+  });
+
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('declares the bin and no run-time dependencies (the bundle holds them)', async () => {
+    const manifest = JSON.parse(await readFile(path.join(dir, 'package', 'package.json'), 'utf8')) as Manifest;
+    assert.deepEqual(manifest.bin, { 'qa-lens': 'dist/cli.js' });
+    assert.deepEqual(manifest.dependencies ?? {}, {});
+  });
+
+  it('scans with nothing installed: the packed CLI finds the demo workspace shortcuts', async () => {
+    assert.equal(existsSync(path.join(os.tmpdir(), 'node_modules')), false, 'a node_modules above the temp folder would hide a missing dependency');
+    const work = path.join(dir, 'work');
+    await cp(path.join(ROOT, 'demo'), work, { recursive: true });
+    const cli = path.join(dir, 'package', 'dist', 'cli.js');
+    const env = { ...process.env, NODE_PATH: '' };
+    const result = await run(process.execPath, [cli, 'scan', '--format', 'json', '--fail-on', 'never', '.'], { cwd: work, env }).catch((error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`the packed CLI failed: ${error.stderr ?? ''}`);
+    });
+    const report = JSON.parse(result.stdout) as { summary: { findings: number; filesScanned: number } };
+    assert.ok(report.summary.findings >= 10, `${report.summary.findings} findings`);
+    // The constitution ships too: `principles` reads the bundled default.
+    const principles = await run(process.execPath, [cli, 'principles'], { cwd: work, env });
+    assert.match(principles.stdout, /ENG-01/);
+  });
+});

@@ -35,6 +35,13 @@ export const BASE_SETTINGS = {
   'security.workspace.trust.startupPrompt': 'never',
   'security.workspace.trust.banner': 'never',
   'git.openRepositoryInParentFolders': 'never',
+  // code-server is a remote host, so VS Code's extension host looks for ports to forward: every 2 s
+  // or more it runs `ls -l /proc/*/fd` and `ps` through a shell, and each spawn blocks the shared
+  // extension host (100-700 ms each, measured on a loaded 2-core machine). A desktop window's local
+  // extension host never does this, and it is not QA Lens: it only blurs what the suites measure.
+  // Both keys: code-server has a tunnel provider, which keeps the scan on with the first alone.
+  'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
 };
 
 const KNOWN_KEYS = new Set(['description', 'workspace', 'settings', 'trusted', 'timeout']);

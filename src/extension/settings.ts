@@ -83,13 +83,18 @@ export function mergeConfig(team: QaConfig, overlay: QaConfig): QaConfig {
 /** Editor-only switches: these have no counterpart in the team's file, so defaults apply. */
 export function editorSettings(scope?: vscode.ConfigurationScope): EditorSettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
+  // Window-scoped keys are read without the resource: asked with one, VS Code logs a warning per
+  // read, and with a CodeLens per finding those warnings (logged and sent to the window) were most
+  // of what a 10,000-line file's edits cost the extension host.
+  const window = scope === undefined ? config : vscode.workspace.getConfiguration(SECTION);
+  const groupBy = window.get<unknown>('shortcuts.groupBy');
   return {
     codeLensEnabled: config.get<boolean>('codeLens.enabled', true),
     blameEnabled: config.get<boolean>('blame.enabled', true),
     debounceMs: Math.max(0, config.get<number>('analysis.debounceMs', 250)),
     scanOnStartup: config.get<boolean>('scan.onStartup', true),
-    shortcutsGroupBy: isGroupMode(config.get('shortcuts.groupBy')) ? config.get<GroupMode>('shortcuts.groupBy', 'rule') : 'rule',
-    decorationsEnabled: config.get<boolean>('decorations.enabled', true),
+    shortcutsGroupBy: isGroupMode(groupBy) ? groupBy : 'rule',
+    decorationsEnabled: window.get<boolean>('decorations.enabled', true),
   };
 }
 

@@ -54,6 +54,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly sessions = new SessionStore();
   /** Per document: the version last sent to an analysis, and the edits made since (null: none yet). */
   private readonly edits = new Map<string, { version: number; change: TextChange | null }>();
+  /** The analysis in progress per document, so that callers asking for the same version share it. */
+  private readonly running = new Map<string, { version: number; promise: Promise<DocumentAnalysis | undefined> }>();
   private debounceMs = editorSettings().debounceMs;
 
   /** Fires after a document's findings were recomputed. */
@@ -78,8 +80,13 @@ export class DocumentAnalyzer implements vscode.Disposable {
 
   /** The latest analysis of `doc`, recomputed now if it is stale (providers call this). */
   async analysis(doc: vscode.TextDocument): Promise<DocumentAnalysis | undefined> {
-    const cached = this.results.get(doc.uri.toString());
+    const key = doc.uri.toString();
+    const cached = this.results.get(key);
     if (cached && cached.version === doc.version) return cached;
+    // Providers ask right after an edit, while the debounced analysis may already be running for
+    // this version: share it rather than analyse (and notify every view) twice.
+    const running = this.running.get(key);
+    if (running && running.version === doc.version) return running.promise;
     return this.analyse(doc);
   }
 
@@ -111,7 +118,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (!force && this.results.get(key)?.version === doc.version) return;
+        if (!force && (this.results.get(key)?.version === doc.version || this.running.get(key)?.version === doc.version)) return;
         void this.analyse(doc, force);
       }, delay),
     );
@@ -154,7 +161,17 @@ export class DocumentAnalyzer implements vscode.Disposable {
     return { version: entry.version, change: entry.change ?? { start: 0, oldEnd: 0, newEnd: 0 } };
   }
 
-  private async analyse(doc: vscode.TextDocument, whole = false): Promise<DocumentAnalysis | undefined> {
+  private analyse(doc: vscode.TextDocument, whole = false): Promise<DocumentAnalysis | undefined> {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    const promise = this.analyseNow(doc, whole).finally(() => {
+      if (this.running.get(key)?.promise === promise) this.running.delete(key);
+    });
+    this.running.set(key, { version, promise });
+    return promise;
+  }
+
+  private async analyseNow(doc: vscode.TextDocument, whole: boolean): Promise<DocumentAnalysis | undefined> {
     if (!isAnalysable(doc) || doc.isClosed) return undefined;
     const project = await this.projects.forUri(doc.uri)?.catch((error: unknown) => {
       log().error(`Could not load the QA Lens project for ${doc.uri.fsPath}: ${String(error)}`);

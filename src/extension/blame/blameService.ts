@@ -58,16 +58,24 @@ export class BlameService implements vscode.Disposable {
    * document is visible, a blame starts in the background and `onDidChange` fires when it is in.
    */
   lineBlame(doc: vscode.TextDocument, line: number): LineBlameAnswer {
-    if (!editorSettings(doc.uri).blameEnabled || doc.uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(doc.uri)) return 'unavailable';
-    const key = doc.uri.toString();
-    const entry = this.entries.get(key);
+    return this.lookup(doc)(line);
+  }
+
+  /**
+   * `lineBlame` for many lines of one document (a CodeLens per finding): the setting, the folder
+   * and the cache entry are looked up once, not once per line.
+   */
+  lookup(doc: vscode.TextDocument): (line: number) => LineBlameAnswer {
+    if (!editorSettings(doc.uri).blameEnabled || doc.uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(doc.uri)) return () => 'unavailable';
+    const entry = this.entries.get(doc.uri.toString());
     if (entry && entry.version === doc.version) {
-      if (entry.lines === null) return 'unavailable';
-      return entry.lines[line] ?? 'pending';
+      const lines = entry.lines;
+      return (line) => (lines === null ? 'unavailable' : (lines[line] ?? 'pending'));
     }
     this.request(doc, entry ? REBLAME_DELAY_MS : 0);
-    if (entry?.lines) return matchByText(entry, doc, line) ?? 'pending';
-    return 'pending';
+    if (!entry?.lines) return () => 'pending';
+    const byText = textIndex(entry);
+    return (line) => matchByText(entry, byText, doc, line) ?? 'pending';
   }
 
   private request(doc: vscode.TextDocument, delay: number): void {
@@ -152,15 +160,21 @@ function linesOf(doc: vscode.TextDocument): string[] {
   return doc.getText().split(/\r?\n/);
 }
 
+/** Each blamed line's text → its line, or -1 when several lines have that text. */
+function textIndex(entry: Entry): Map<string, number> {
+  const index = new Map<string, number>();
+  entry.texts.forEach((text, line) => index.set(text, index.has(text) ? -1 : line));
+  return index;
+}
+
 /**
  * Until the edited buffer is blamed again, a line keeps the blame of the line with the same text
  * (where it was, or the only line with that text): lines moved by an edit keep their age.
  */
-function matchByText(entry: Entry, doc: vscode.TextDocument, line: number): BlameLine | undefined {
+function matchByText(entry: Entry, byText: Map<string, number>, doc: vscode.TextDocument, line: number): BlameLine | undefined {
   if (!entry.lines || line >= doc.lineCount) return undefined;
   const text = doc.lineAt(line).text;
   if (entry.texts[line] === text) return entry.lines[line];
-  const first = entry.texts.indexOf(text);
-  if (first >= 0 && entry.texts.indexOf(text, first + 1) < 0) return entry.lines[first];
-  return undefined;
+  const only = byText.get(text);
+  return only !== undefined && only >= 0 ? entry.lines[only] : undefined;
 }

@@ -5,11 +5,28 @@ import { principleById, principlesFor } from '../../core/constitution';
 import { findingLabel, lensTitle } from '../../core/inline/findingLabel';
 import { severityRank, type Finding } from '../../core/types';
 import type { DocumentAnalysis, DocumentAnalyzer } from '../analysis/documentAnalyzer';
-import type { BlameService } from '../blame/blameService';
+import type { BlameService, LineBlameAnswer } from '../blame/blameService';
 import type { ChecklistStateService } from '../checklists/checklistState';
 import { editorSettings, onDidChangeSettings } from '../settings';
 import { restrictedModeLens } from '../trust/restrictedMode';
 import type { GitInfo } from '../workspace/gitInfo';
+
+/** What the finding lenses of one provideCodeLenses call share: the blame is looked up once, on first resolve. */
+interface LensSource {
+  doc: vscode.TextDocument;
+  analysis: DocumentAnalysis;
+  blame: ((line: number) => LineBlameAnswer) | undefined;
+}
+
+/** A lens above a finding, resolved (given its title) only when VS Code shows it. */
+class FindingLens extends vscode.CodeLens {
+  constructor(
+    readonly source: LensSource,
+    readonly finding: Finding,
+  ) {
+    super(new vscode.Range(finding.line - 1, finding.column - 1, finding.line - 1, finding.column - 1));
+  }
+}
 
 /** What the CodeLens provider reads; all of it is already built by activation. */
 export interface CodeLensDeps {
@@ -48,19 +65,29 @@ export class QaCodeLensProvider implements vscode.CodeLensProvider, vscode.Dispo
     const analysis = await this.deps.analyzer.analysis(doc);
     if (!analysis || token.isCancellationRequested) return [];
     const lenses = await this.fileTopLenses(doc, analysis);
+    // Finding lenses carry only their place here: the title, tooltip and blame are filled in by
+    // resolveCodeLens, which VS Code calls for the lenses on screen only. With hundreds of
+    // findings, building and sending every title after each edit was work nobody saw.
+    const source: LensSource = { doc, analysis, blame: undefined };
     for (const finding of analysis.findings) {
       if (severityRank(finding.severity) > severityRank('warning')) continue;
-      lenses.push(this.findingLens(doc, analysis, finding));
+      lenses.push(new FindingLens(source, finding));
     }
     return lenses;
   }
 
-  private findingLens(doc: vscode.TextDocument, analysis: DocumentAnalysis, finding: Finding): vscode.CodeLens {
-    const range = new vscode.Range(finding.line - 1, finding.column - 1, finding.line - 1, finding.column - 1);
+  resolveCodeLens(lens: vscode.CodeLens): vscode.CodeLens {
+    if (lens instanceof FindingLens && !lens.command) lens.command = this.findingCommand(lens.source, lens.finding);
+    return lens;
+  }
+
+  private findingCommand(source: LensSource, finding: Finding): vscode.Command {
+    const { doc, analysis } = source;
     const constitution = analysis.project?.constitution;
     const principle = constitution && finding.principle ? principleById(constitution, finding.principle) : undefined;
     const sprint = analysis.project?.settings.sprintLengthDays ?? 14;
-    const blame = this.deps.blame.lineBlame(doc, finding.line - 1);
+    source.blame ??= this.deps.blame.lookup(doc);
+    const blame = source.blame(finding.line - 1);
     let age: string | null = null;
     let tooltip = finding.message;
     if (typeof blame === 'object') {
@@ -69,12 +96,12 @@ export class QaCodeLensProvider implements vscode.CodeLensProvider, vscode.Dispo
     }
     const title = lensTitle(findingLabel(finding), age, principle ? { id: principle.id, title: principle.title } : null);
     if (principle?.howToCheck) tooltip += `\nHow to check: ${principle.howToCheck}`;
-    return new vscode.CodeLens(range, {
+    return {
       title,
       tooltip,
       command: principle ? 'qaLens.openPrinciple' : '',
       arguments: principle ? [{ principleId: principle.id, uri: doc.uri.toString() }] : [],
-    });
+    };
   }
 
   /** `Database migration 2/6` per checklist that applies, then `13 principles`, at line 1. */

@@ -51,6 +51,8 @@ export class WorkspaceScan implements vscode.Disposable {
   private running: Promise<void> = Promise.resolve();
   private pendingPaths = new Map<string, Set<string>>();
   private pendingFull = new Set<string>();
+  /** Files changed on disk while open in an editor: rescanned once they are closed. */
+  private readonly deferred = new Map<string, vscode.Uri>();
   private watchTimer: NodeJS.Timeout | undefined;
   private currentState: ScanState = 'idle';
   private scannedFiles = 0;
@@ -72,6 +74,12 @@ export class WorkspaceScan implements vscode.Disposable {
       watcher.onDidCreate(onFile),
       watcher.onDidDelete(onFile),
       analyzer.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        const uri = this.deferred.get(doc.uri.toString());
+        if (!uri) return;
+        this.deferred.delete(doc.uri.toString());
+        this.queue(uri);
+      }),
       projects.onDidChange((folder) => {
         // Config, constitution or settings changed: severities and principle links may differ.
         if (this.currentState === 'off' || this.currentState === 'idle') return;
@@ -249,7 +257,13 @@ export class WorkspaceScan implements vscode.Disposable {
     const key = folder.uri.toString();
     const name = path.posix.basename(relPath);
     if (name === '.gitignore' || name === '.ignore') this.pendingFull.add(key);
-    else {
+    else if (this.analyzer.peek(uri)) {
+      // Open in an editor: the analyzer's findings are what everyone is shown for it (see all()),
+      // so reading and analysing it again on the extension host at every save (a stall for a
+      // large file) would change nothing visible. Its disk findings are refreshed when it closes.
+      this.deferred.set(uri.toString(), uri);
+      return;
+    } else {
       const set = this.pendingPaths.get(key) ?? new Set<string>();
       set.add(relPath);
       this.pendingPaths.set(key, set);
@@ -305,8 +319,15 @@ export class WorkspaceScan implements vscode.Disposable {
     const existing = await existingPaths(folder.uri.fsPath, toScan);
     if (existing.length === 0) return;
     const result = await scanTree({ root: folder.uri.fsPath, paths: existing, config: project.config, settings: project.settings, now: new Date() });
+    // A file's findings share its path: ask the filter once per file, not once per finding.
+    const included = new Map<string, boolean>();
     for (const finding of result.findings) {
-      if (!(await filter.includes(finding.path))) continue;
+      let keep = included.get(finding.path);
+      if (keep === undefined) {
+        keep = await filter.includes(finding.path);
+        included.set(finding.path, keep);
+      }
+      if (!keep) continue;
       const list = entry.byPath.get(finding.path);
       if (list) list.push(finding);
       else entry.byPath.set(finding.path, [finding]);

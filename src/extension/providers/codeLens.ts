@@ -113,6 +113,9 @@ export class QaCodeLensProvider implements vscode.CodeLensProvider, vscode.Dispo
     const project = analysis.project;
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     if (!project || !folder) return lenses;
+    // The team's own quality documents (constitution, checklists, review drafts) are what these
+    // lenses lead to: "13 principles" at the top of a review draft is noise, not guidance.
+    if (analysis.path.startsWith('.quality/')) return lenses;
     const uri = doc.uri.toString();
     const checklists = checklistsFor(project.checklists, analysis.path);
     if (checklists.length > 0) {

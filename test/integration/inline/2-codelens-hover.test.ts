@@ -55,6 +55,15 @@ describe('inline: CodeLens and hover', function () {
     await waitForLens(migration, (title) => /^\$\(checklist\) Database migration 1\/\d+$/.test(title), 'the checklist progress to move to 1');
   });
 
+  it('summarises nothing at the top of the team\'s own quality documents (a review draft)', async () => {
+    const editor = await writeAndOpen('.quality/reviews/feature-x.md', '# Review of feature-x\n\n<!-- TODO: read the migration -->\n');
+    const draft = editor.document.uri;
+    // The draft is analysed (its TODO is a finding), yet carries no principles or checklist summary.
+    await waitForDiagnostics(draft, ['3:untracked-marker']);
+    assert.deepEqual((await lenses(draft)).filter((lens) => lens.range.start.line === 0).map((lens) => lens.command?.title), []);
+    assert.deepEqual((await lenses(orders)).filter((lens) => lens.range.start.line === 0).map((lens) => lens.command?.title), ['$(law) 11 principles']);
+  });
+
   it('hovers with the principle, its How to check question and the quick fixes', async () => {
     const text = await hoverText(orders, new vscode.Position(2, 4));
     assert.match(text, /deferred-to-sprint/);

@@ -4,6 +4,7 @@ import { fingerprintFindings } from './fingerprint';
 import { lex } from './lexer/index';
 import { CHECKPOINT_SPACING, lexTracked, relex, type TextChange, type TrackedLex } from './lexer/incremental';
 import { buildCode } from './lexer/mask';
+import { partitionPoint } from './partitionPoint';
 import type { CommentToken, LanguageSpec } from './lexer/types';
 import type { Finding } from './types';
 
@@ -78,7 +79,7 @@ export class DocumentSession {
     const { start, end } = window;
     const text = tracked.text.slice(start, end);
     const comments: CommentToken[] = [];
-    for (let i = firstCommentFrom(tracked.comments, start); i < tracked.comments.length && tracked.comments[i].start < end; i++) {
+    for (let i = partitionPoint(tracked.comments.length, (k) => tracked.comments[k].start < start); i < tracked.comments.length && tracked.comments[i].start < end; i++) {
       const c = tracked.comments[i];
       comments.push({ kind: c.kind, start: c.start - start, end: c.end - start, contentStart: c.contentStart - start, contentEnd: c.contentEnd - start });
     }
@@ -119,13 +120,7 @@ interface RuleWindow {
 
 function ruleWindow(tracked: TrackedLex, from: number, to: number): RuleWindow {
   const cps = tracked.checkpoints;
-  let lo = 0;
-  let hi = cps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cps[mid].at <= from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(cps.length, (k) => cps[k].at <= from);
   let before = lo - 1;
   while (before >= 0 && !cps[before].safe) before--;
   let after = lo;
@@ -138,17 +133,6 @@ function ruleWindow(tracked: TrackedLex, from: number, to: number): RuleWindow {
     end: end?.at ?? tracked.text.length,
     endLine: end?.line ?? Number.MAX_SAFE_INTEGER,
   };
-}
-
-function firstCommentFrom(comments: readonly CommentToken[], offset: number): number {
-  let lo = 0;
-  let hi = comments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comments[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function countLineFeeds(text: string, from: number, to: number): number {

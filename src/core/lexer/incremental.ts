@@ -2,6 +2,7 @@ import { compile } from './compile';
 import { lexCode } from './code';
 import { LexContext, Tok } from './context';
 import { lexRegion } from './index';
+import { partitionPoint } from '../partitionPoint';
 import type { CommentToken, LanguageSpec } from './types';
 
 /**
@@ -220,14 +221,7 @@ function sameState(a: LexState, b: LexState): boolean {
 
 /** Index of the first checkpoint with `at` > value. */
 function upperBound(checkpoints: readonly Checkpoint[], value: number): number {
-  let lo = 0;
-  let hi = checkpoints.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (checkpoints[mid].at <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(checkpoints.length, (k) => checkpoints[k].at <= value);
 }
 
 /** Old comments before `from`, the re-lexed ones, then old ones from `resume` (old coordinates) shifted. */

@@ -1,4 +1,5 @@
 import type { CommentToken } from '../../lexer/types';
+import { partitionPoint } from '../../partitionPoint';
 import type { LineIndex } from '../lineIndex';
 import type { Family } from './families';
 
@@ -40,13 +41,7 @@ export function commentsOnLine(ctx: CodeContext, line0: number): CommentToken[] 
   const lineStart = ctx.lines.lineStart(line0);
   const lineEnd = ctx.lines.lineEnd(line0);
   const comments = ctx.comments;
-  let lo = 0;
-  let hi = comments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (comments[mid].end <= lineStart) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(comments.length, (k) => comments[k].end <= lineStart);
   const found: CommentToken[] = [];
   for (let i = lo; i < comments.length && comments[i].start <= lineEnd; i++) found.push(comments[i]);
   return found;

@@ -5,6 +5,7 @@ import type { LanguageSpec, LexResult } from './lexer/types';
 import { RULES, ruleInfo, type RuleInfo } from './rules/catalog';
 import { scanCode } from './rules/code/scan';
 import { familyOf } from './rules/code/families';
+import type { DocumentFacts } from './rules/code/context';
 import type { InlineIgnore } from './rules/code/directives';
 import { commentGroups, commentText, documentOffset } from './rules/comments/commentText';
 import { judgeNote, type NoteContext } from './rules/comments/judge';
@@ -40,7 +41,7 @@ export function analyzeLexed(input: AnalyzeInput, lexed: LexResult): Finding[] {
 }
 
 /** The findings of one lexed document (or window of one), sorted, before fingerprints (which count across the file). */
-export function collectFindings(input: AnalyzeInput, lexed: LexResult): Array<Omit<Finding, 'fingerprint'>> {
+export function collectFindings(input: AnalyzeInput, lexed: LexResult, whole?: DocumentFacts): Array<Omit<Finding, 'fingerprint'>> {
   const { text, settings } = input;
   const path = input.path.replace(/\\/g, '/');
   const lines = new LineIndex(text);
@@ -62,6 +63,7 @@ export function collectFindings(input: AnalyzeInput, lexed: LexResult): Array<Om
     comments: lexed.comments,
     family: familyOf(input.language),
     isTestFile: isTestFile(path, settings.testFiles),
+    whole,
   });
   hits.push(...code.hits);
 

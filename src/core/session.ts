@@ -5,6 +5,8 @@ import { lex } from './lexer/index';
 import { CHECKPOINT_SPACING, lexTracked, relex, type TextChange, type TrackedLex } from './lexer/incremental';
 import { buildCode } from './lexer/mask';
 import { partitionPoint } from './partitionPoint';
+import { documentFacts } from './rules/code/context';
+import { familyOf } from './rules/code/families';
 import type { CommentToken, LanguageSpec } from './lexer/types';
 import type { Finding } from './types';
 
@@ -58,16 +60,16 @@ export class DocumentSession {
   update(text: string, change: TextChange, now: Date | string): Finding[] {
     const previous = this.tracked;
     if (previous === undefined || isoDay(now) !== this.day || !fits(this.text, text, change)) return this.analyze(text, now);
-    const { lex: next, from, to } = relex(previous, text, change, this.input.language, this.spacing);
+    const { lex: next, from, fromLine, to } = relex(previous, text, change, this.input.language, this.spacing);
     const lineDelta = countLineFeeds(text, change.start, change.newEnd) - countLineFeeds(this.text, change.start, change.oldEnd);
-    const window = ruleWindow(next, from, Math.max(to, change.newEnd + 1));
+    const window = ruleWindow(next, from, fromLine, Math.max(to, change.newEnd + 1));
     const windowFindings = this.analyseWindow(next, window);
-    const oldEndLine = window.endLine - lineDelta; // the window's end in the previous text's lines
+    const oldReportEnd = window.reportEndLine - lineDelta; // in the previous text's lines
     const merged: Unfingerprinted[] = [];
-    for (const f of this.findings) if (f.line - 1 < window.startLine) merged.push(f);
+    for (const f of this.findings) if (f.line - 1 < window.reportStartLine) merged.push(f);
     for (const f of windowFindings) merged.push(f);
     for (const f of this.findings) {
-      if (f.line - 1 >= oldEndLine) merged.push(lineDelta === 0 ? f : { ...f, line: f.line + lineDelta, endLine: f.endLine + lineDelta });
+      if (f.line - 1 >= oldReportEnd) merged.push(lineDelta === 0 ? f : { ...f, line: f.line + lineDelta, endLine: f.endLine + lineDelta });
     }
     this.tracked = next;
     this.text = text;
@@ -75,6 +77,7 @@ export class DocumentSession {
     return this.result();
   }
 
+  /** The findings on the window's report lines, from the rules run over its whole context. */
   private analyseWindow(tracked: TrackedLex, window: RuleWindow): Unfingerprinted[] {
     const { start, end } = window;
     const text = tracked.text.slice(start, end);
@@ -90,9 +93,16 @@ export class DocumentSession {
       if (m[i] >= end) break;
       masks.push(Math.max(m[i], start) - start, Math.min(m[i + 1], end) - start);
     }
-    const found = collectFindings(this.documentInput(text), { comments, code: buildCode(text, masks) });
-    if (window.startLine === 0) return found;
-    return found.map((f) => ({ ...f, line: f.line + window.startLine, endLine: f.endLine + window.startLine }));
+    // Only JVM rules ask a whole-file question, and it costs a search of the whole text.
+    const whole = familyOf(this.input.language) === 'jvm' ? documentFacts(tracked.text) : { mentionsJUnit: false };
+    const found = collectFindings(this.documentInput(text), { comments, code: buildCode(text, masks) }, whole);
+    const out: Unfingerprinted[] = [];
+    for (const f of found) {
+      const line0 = f.line - 1 + window.startLine;
+      if (line0 < window.reportStartLine || line0 >= window.reportEndLine) continue;
+      out.push(window.startLine === 0 ? f : { ...f, line: f.line + window.startLine, endLine: f.endLine + window.startLine });
+    }
+    return out;
   }
 
   private documentInput(text: string): Parameters<typeof collectFindings>[0] {
@@ -106,33 +116,74 @@ export class DocumentSession {
 }
 
 /**
- * The lines the rules see again: from the last rule-safe line start at or before `from` to the
- * first at or after `to`. The caller makes `to` lie past the edit, so the line before the window's
- * end is unchanged text and its end is a line start in the previous text too.
+ * How far any rule reads beyond the line it reports on, and then some: the next non-blank line,
+ * 400 characters after a skipped test, 4,000 after a Python `except` (rules/code/*.ts). Rules that
+ * look at the whole file get `documentFacts` instead.
+ */
+const REACH_CHARS = 4096;
+const REACH_LINES = 16;
+
+/**
+ * What the rules see again after an edit. Report lines: every line whose findings the edit may
+ * have changed (the re-lexed lines and a reach on each side). Context [start, end): the report
+ * lines and a reach on each side again, so each reported finding is judged on all it reads.
  */
 interface RuleWindow {
   start: number;
   end: number;
-  /** 0-based lines of `start` and `end` in the new text. */
+  /** 0-based line of `start`. */
   startLine: number;
-  endLine: number;
+  /** 0-based report lines [reportStartLine, reportEndLine) in the new text. */
+  reportStartLine: number;
+  reportEndLine: number;
 }
 
-function ruleWindow(tracked: TrackedLex, from: number, to: number): RuleWindow {
-  const cps = tracked.checkpoints;
-  const lo = partitionPoint(cps.length, (k) => cps[k].at <= from);
-  let before = lo - 1;
-  while (before >= 0 && !cps[before].safe) before--;
-  let after = lo;
-  while (after < cps.length && (cps[after].at < to || !cps[after].safe)) after++;
-  const start = before >= 0 ? cps[before] : undefined;
-  const end = after < cps.length ? cps[after] : undefined;
-  return {
-    start: start?.at ?? 0,
-    startLine: start?.line ?? 0,
-    end: end?.at ?? tracked.text.length,
-    endLine: end?.line ?? Number.MAX_SAFE_INTEGER,
+function ruleWindow(tracked: TrackedLex, from: number, fromLine: number, to: number): RuleWindow {
+  const text = tracked.text;
+  const reportStart = stepBack(text, from);
+  const reportStartLine = fromLine - reportStart.lines;
+  const reportEnd = stepForward(text, to);
+  const reportEndLine = reportEnd === text.length ? Number.MAX_SAFE_INTEGER : fromLine + countLineFeeds(text, from, reportEnd);
+  let start = stepBack(text, reportStart.at);
+  let startLine = reportStartLine - start.lines;
+  let end = stepForward(text, reportEnd);
+  // A comment across the context's edge is taken whole: its notes are judged as one text.
+  const comments = tracked.comments;
+  const first = comments[partitionPoint(comments.length, (k) => comments[k].end <= start.at)];
+  if (first !== undefined && first.start < start.at) {
+    const at = text.lastIndexOf('\n', first.start - 1) + 1;
+    startLine -= countLineFeeds(text, at, start.at);
+    start = { at, lines: 0 };
+  }
+  const last = comments[partitionPoint(comments.length, (k) => comments[k].start < end) - 1];
+  if (last !== undefined && last.end > end) end = stepForward(text, last.end, 0, 0);
+  return { start: start.at, end, startLine, reportStartLine, reportEndLine };
+}
+
+/** The line start `lines` lines and `chars` characters (whichever is farther) before the line start `at`. */
+function stepBack(text: string, at: number, lines = REACH_LINES, chars = REACH_CHARS): { at: number; lines: number } {
+  let k = at;
+  let stepped = 0;
+  while (k > 0 && (stepped < lines || at - k < chars)) {
+    k = k >= 2 ? text.lastIndexOf('\n', k - 2) + 1 : 0;
+    stepped++;
+  }
+  return { at: k, lines: stepped };
+}
+
+/** The line start `lines` lines and `chars` characters (whichever is farther) after `at` (the text's end at most). */
+function stepForward(text: string, at: number, lines = REACH_LINES, chars = REACH_CHARS): number {
+  const lineStart = (k: number): number => {
+    const lf = text.indexOf('\n', k);
+    return lf === -1 ? text.length : lf + 1;
   };
+  let k = at > 0 && text.charCodeAt(at - 1) !== 10 ? lineStart(at) : at;
+  let stepped = 0;
+  while (k < text.length && (stepped < lines || k - at < chars)) {
+    k = lineStart(k);
+    stepped++;
+  }
+  return Math.min(k, text.length);
 }
 
 function countLineFeeds(text: string, from: number, to: number): number {

@@ -108,13 +108,8 @@ function punct(ctx: LexContext, c: number): void {
   ctx.lastKind = PUNCT;
   ctx.lastPunct = c;
   ctx.lineHasCode = true;
-  if (c === 40 || c === 91 || c === 123) {
-    ctx.bracketDepth++;
-    if (c !== 123) ctx.parenDepth++;
-  } else if ((c === 41 || c === 93 || c === 125) && ctx.bracketDepth > 0) {
-    ctx.bracketDepth--;
-    if (c !== 125 && ctx.parenDepth > 0) ctx.parenDepth--;
-  }
+  if (c === 40 || c === 91 || c === 123) ctx.bracketDepth++;
+  else if ((c === 41 || c === 93 || c === 125) && ctx.bracketDepth > 0) ctx.bracketDepth--;
 }
 
 function newline(ctx: LexContext, cs: CompiledSpec, c: number, i: number, end: number): number {

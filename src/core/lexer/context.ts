@@ -55,8 +55,6 @@ export class LexContext {
   /** Something other than whitespace and comments is on the current logical line (Python statements). */
   lineHasCode = false;
   bracketDepth = 0;
-  /** Open `(` and `[` only (a subset of bracketDepth): a line start outside them can split rule windows. */
-  parenDepth = 0;
   lastKind: Tok = Tok.None;
   lastStart = 0;
   lastEnd = 0;
@@ -102,7 +100,6 @@ export class LexContext {
     this.lineStart = lineStart;
     this.lineHasCode = false;
     this.bracketDepth = 0;
-    this.parenDepth = 0;
   }
 
   /** After a construct spanning [from, to) that may contain line breaks, find the current line's start. */

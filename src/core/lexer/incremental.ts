@@ -10,8 +10,13 @@ import type { CommentToken, LanguageSpec } from './types';
  * holds nothing open), and a re-lex after an edit that restarts at the last checkpoint before the
  * edit and stops as soon as it reaches, past the edit, a checkpoint in the same state as the
  * previous lex had there. Everything before and after is reused, so an edit in a 10,000-line file
- * re-lexes a few dozen lines. Markup languages (HTML, Markdown, PHP) host other languages and are
- * always lexed whole.
+ * re-lexes a few dozen lines.
+ *
+ * Restarting at a line start is sound only if lexing the text before it never read the text after
+ * it. Constructs that decide by looking at later lines are therefore excluded: languages with
+ * heredocs, YAML block scalars, Perl quote operators, Ruby % literals, Elixir sigils and markup
+ * (which hosts other languages) are lexed whole; after a failed JSX attempt (it may have read to
+ * the end) no checkpoint is recorded or met.
  */
 
 /** Checkpoints are at least this many characters apart (a re-lex starts at most this far back). */
@@ -27,7 +32,6 @@ export interface TextChange {
 /** The lexer's state at a clean line start: enough to resume there and to tell two runs apart. */
 interface LexState {
   bracketDepth: number;
-  parenDepth: number;
   lineHasCode: boolean;
   lastKind: Tok;
   lastPunct: number;
@@ -41,11 +45,6 @@ export interface Checkpoint {
   at: number;
   /** 0-based line of `at`. */
   line: number;
-  /**
-   * Rules may analyse the text on each side of this line start apart: the line before ends with
-   * `;` or `}` in code, holds no comment, and no `(` or `[` is open (rules/window.ts explains why).
-   */
-  safe: boolean;
   state: LexState;
 }
 
@@ -58,10 +57,15 @@ export interface TrackedLex {
   checkpoints: Checkpoint[];
 }
 
-/** A full lex that records checkpoints; undefined for markup languages (use `lex`). */
+/** Whether a language can be lexed incrementally (see above). */
+export function lexesIncrementally(spec: LanguageSpec): boolean {
+  return !(spec.markup || spec.heredoc || spec.yamlBlockScalars || spec.quoteOperators || spec.percentLiterals || spec.sigils);
+}
+
+/** A full lex that records checkpoints; undefined for languages lexed whole (use `lex`). */
 export function lexTracked(text: string, language: LanguageSpec, spacing = CHECKPOINT_SPACING): TrackedLex | undefined {
   const cs = compile(language);
-  if (cs.spec.markup) return undefined;
+  if (!lexesIncrementally(cs.spec)) return undefined;
   const ctx = new LexContext(text, lexCode, lexRegion);
   const recorder = new Recorder(ctx, 0, 0, [], spacing);
   ctx.onLine = (at) => recorder.visit(at);
@@ -74,6 +78,8 @@ export function lexTracked(text: string, language: LanguageSpec, spacing = CHECK
 export interface Relexed {
   lex: TrackedLex;
   from: number;
+  /** 0-based line of `from`. */
+  fromLine: number;
   to: number;
 }
 
@@ -99,7 +105,8 @@ export function relex(previous: TrackedLex, text: string, change: TextChange, la
   let converged: Checkpoint | undefined;
   ctx.onLine = (at) => {
     recorder.visit(at);
-    if (at < change.newEnd) return false;
+    // The same conditions as for recording one: a real line start, and no JSX failure behind.
+    if (at < change.newEnd || ctx.jsxDisabled || text.charCodeAt(at - 1) !== 10) return false;
     while (next < old.length && old[next].at + delta < at) next++;
     const candidate = old[next];
     if (candidate === undefined || candidate.at + delta !== at || !sameState(candidate.state, recorder.stateAt(at))) return false;
@@ -117,14 +124,14 @@ export function relex(previous: TrackedLex, text: string, change: TextChange, la
     const lineDelta = line - converged.line;
     // The meeting point is kept as the re-lex sees it: the line before it may be the edited one.
     if (checkpoints.length === 0 || checkpoints[checkpoints.length - 1].at < to) {
-      checkpoints.push({ at: to, line, safe: recorder.safeAt(to), state: converged.state });
+      checkpoints.push({ at: to, line, state: converged.state });
     }
     for (k = old.indexOf(converged) + 1; k < old.length; k++) {
       const c = old[k];
-      checkpoints.push({ at: c.at + delta, line: c.line + lineDelta, safe: c.safe, state: c.state });
+      checkpoints.push({ at: c.at + delta, line: c.line + lineDelta, state: c.state });
     }
   }
-  return { lex: { text, comments, masks, checkpoints }, from, to };
+  return { lex: { text, comments, masks, checkpoints }, from, fromLine: restart?.line ?? 0, to };
 }
 
 /** Records checkpoints during one lex (or re-lex) and counts lines lazily between them. */
@@ -150,7 +157,7 @@ class Recorder {
     if (this.ctx.jsxDisabled || at - this.lastAt < this.spacing) return false;
     if (this.ctx.text.charCodeAt(at - 1) !== 10) return false; // a lone \r is not a line for rules
     this.lastAt = at;
-    this.checkpoints.push({ at, line: this.lineOf(at), safe: this.safeAt(at), state: this.stateAt(at) });
+    this.checkpoints.push({ at, line: this.lineOf(at), state: this.stateAt(at) });
     return false;
   }
 
@@ -169,7 +176,6 @@ class Recorder {
     const word = ctx.lastKind === Tok.Word;
     return {
       bracketDepth: ctx.bracketDepth,
-      parenDepth: ctx.parenDepth,
       lineHasCode: ctx.lineHasCode,
       lastKind: ctx.lastKind,
       lastPunct: ctx.lastKind === Tok.Punct ? ctx.lastPunct : 0,
@@ -178,27 +184,11 @@ class Recorder {
       lastWord: word ? ctx.text.slice(ctx.lastStart, ctx.lastEnd) : '',
     };
   }
-
-  /** Whether rules may split the text at `at` (see Checkpoint.safe). */
-  safeAt(at: number): boolean {
-    const ctx = this.ctx;
-    if (ctx.parenDepth !== 0) return false;
-    const text = ctx.text;
-    let k = at - 2; // before the line feed
-    if (text.charCodeAt(k) === 13) k--;
-    while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
-    const last = text.charCodeAt(k);
-    if (last !== 59 && last !== 125) return false; // ; }
-    const previousLineStart = text.lastIndexOf('\n', k) + 1;
-    const comments = ctx.comments;
-    return comments.length === 0 || comments[comments.length - 1].end <= previousLineStart;
-  }
 }
 
 function restore(ctx: LexContext, checkpoint: Checkpoint): void {
   const s = checkpoint.state;
   ctx.bracketDepth = s.bracketDepth;
-  ctx.parenDepth = s.parenDepth;
   ctx.lineHasCode = s.lineHasCode;
   ctx.lastKind = s.lastKind;
   ctx.lastPunct = s.lastPunct;
@@ -209,7 +199,6 @@ function restore(ctx: LexContext, checkpoint: Checkpoint): void {
 function sameState(a: LexState, b: LexState): boolean {
   return (
     a.bracketDepth === b.bracketDepth &&
-    a.parenDepth === b.parenDepth &&
     a.lineHasCode === b.lineHasCode &&
     a.lastKind === b.lastKind &&
     a.lastPunct === b.lastPunct &&

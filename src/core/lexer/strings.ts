@@ -171,6 +171,10 @@ export function charLiteral(text: string, i: number, quote: number, end: number)
   const c1 = text.charCodeAt(i + 1);
   if (i + 2 >= end || c1 === 10 || c1 === 13 || c1 === quote) return -1;
   if (c1 === 92) {
+    // `'\` then a line break is no char literal: never read the next line to decide (incremental
+    // lexing restarts at line starts, so nothing on one line may depend on the next).
+    const c2 = text.charCodeAt(i + 2);
+    if (c2 === 10 || c2 === 13) return -1;
     const limit = Math.min(end, i + 14);
     for (let k = i + 3; k < limit; k++) {
       const c = text.charCodeAt(k);

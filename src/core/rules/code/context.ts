@@ -12,6 +12,23 @@ export interface CodeContext {
   comments: readonly CommentToken[];
   family: Family;
   isTestFile: boolean;
+  /**
+   * Facts about the whole document when `text` is only a window of it (incremental analysis):
+   * a rule that looks at the whole file reads them here instead of its window.
+   */
+  whole?: DocumentFacts;
+}
+
+/** What rules ask of the whole document, computed by `documentFacts`. */
+export interface DocumentFacts {
+  /** The file mentions JUnit or TestNG (so `@Ignore` / `@Disabled` switch tests off). */
+  mentionsJUnit: boolean;
+}
+
+const JUNIT = /\b(?:org\.junit|junit\.framework|org\.testng)\b/;
+
+export function documentFacts(text: string): DocumentFacts {
+  return { mentionsJUnit: JUNIT.test(text) };
 }
 
 /** The line's source text, trimmed: the excerpt of a code finding. */

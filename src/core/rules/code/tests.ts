@@ -1,6 +1,6 @@
 import type { RuleHit } from '../hit';
 import type { RuleId } from '../ids';
-import { lineExcerpt, type CodeContext } from './context';
+import { documentFacts, lineExcerpt, type CodeContext } from './context';
 import type { Family } from './families';
 import { isGuardedSkip } from './guards';
 
@@ -34,12 +34,14 @@ function unconditionalJsSkip(ctx: CodeContext, m: RegExpExecArray): boolean {
   const first = after.slice(args[0].length);
   if (/^['"`)]/.test(first)) return true;
   if (/^\(\s*\{/.test(first)) return false;
-  return !/^[^,]*,\s*['"`]/.test(first);
+  // A first argument then a string: `test.skip(cond, 'why')`, within the call (one level of
+  // nested parentheses), never a comma of some later line.
+  return !/^[^,()\n]*(?:\([^()\n]*\)[^,()\n]*)*,\s*['"`]/.test(first);
 }
 
 /** JUnit's @Ignore/@Disabled names are common elsewhere (Room's @Ignore): only with JUnit around. */
 function junitFile(ctx: CodeContext): boolean {
-  return ctx.isTestFile || /\b(?:org\.junit|junit\.framework|org\.testng)\b/.test(ctx.text);
+  return ctx.isTestFile || (ctx.whole ?? documentFacts(ctx.text)).mentionsJUnit;
 }
 
 const PATTERNS: readonly TestPattern[] = [

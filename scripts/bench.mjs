@@ -20,10 +20,14 @@ const BUILT_CLI = path.join(REPO, 'dist', 'cli.js');
 // A private copy: other work in this tree may rebuild dist/ while the bench runs. From .bench/ the
 // bundle still finds resources/ (it walks up from its own folder).
 const CLI = path.join(BENCH, 'cli.js');
+// The scan's worker threads: the CLI looks for it next to itself.
+const BUILT_WORKER = path.join(REPO, 'dist', 'scanWorker.js');
+const WORKER = path.join(BENCH, 'scanWorker.js');
 const RG = '/usr/bin/rg';
 // Its CLI, as node_modules/.bin/leasot runs it (resolved through the bin link: the package's
 // "exports" hide the file from require.resolve).
 const LEASOT = realpathSync(path.join(REPO, 'node_modules', '.bin', 'leasot'));
+const SCAN_ARGS = ['scan', '--format', 'json', '--fail-on', 'never', '--no-budgets', '.'];
 /** Todo Tree's default regex (todo-tree.regex.regex with its default tags). */
 const TODO_TREE_PATTERN = '(//|#|<!--|;|/\\*|^|^[ \\t]*(-|\\d+.))\\s*(TODO|FIXME|HACK|XXX|BUG)';
 
@@ -48,6 +52,7 @@ async function main() {
   if (!existsSync(BUILT_CLI)) throw new Error('dist/cli.js is missing: run `npm run bench` (it builds first)');
   await mkdir(BENCH, { recursive: true });
   await copyFile(BUILT_CLI, CLI);
+  await copyFile(BUILT_WORKER, WORKER);
   if (!existsSync(RG)) throw new Error(`${RG} is missing: apt-get install ripgrep`);
   log(`qa-lens benchmark: node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${load()}`);
   log(HAVE_GNU_TIME ? `peak memory from ${GNU_TIME} -v` : `peak memory by polling /proc/<pid>/status VmHWM (${GNU_TIME} is absent: apt-get install time)`);
@@ -97,7 +102,9 @@ async function compare(target) {
   log(`${target.name}: ${target.root}`);
   log(`  ${set.files.length} files, ${fmtMb(set.bytes)}; median of ${RUNS} runs each; load average ${load()}`);
   const tools = {
-    'qa-lens': () => run(process.execPath, [CLI, 'scan', '--format', 'json', '--fail-on', 'never', '--no-budgets', '.'], { cwd: target.root }),
+    'qa-lens': () => run(process.execPath, [CLI, ...SCAN_ARGS], { cwd: target.root }),
+    // The same scan on the main thread only: what the worker threads add.
+    'qa-lens (1 thread)': () => run(process.execPath, [CLI, ...SCAN_ARGS], { cwd: target.root, env: { QA_LENS_SCAN_THREADS: '1' } }),
     'ripgrep (Todo Tree pattern)': () => run(RG, ['--no-heading', '--line-number', '--no-messages', '-e', TODO_TREE_PATTERN, '.'], { cwd: target.root }),
     leasot: () => run(process.execPath, [LEASOT, '--reporter', 'json', '--exit-nicely', '--skip-unsupported', '--tags', 'hack,xxx,bug', ...set.files], { cwd: target.root }),
   };
@@ -122,19 +129,21 @@ async function compare(target) {
     log(`  ${name.padEnd(28)} ${fmtMs(wallMs).padStart(9)} ${Math.round(set.files.length / seconds).toString().padStart(9)} ${(set.bytes / 1048576 / seconds).toFixed(1).padStart(8)} ${`${peakMb.toFixed(0)} MB`.padStart(9)}  ${reported(name, list[0].stdout)}`);
   }
   const q = results['qa-lens'].wallMs;
-  log(`  ratios: qa-lens/ripgrep ${(q / results['ripgrep (Todo Tree pattern)'].wallMs).toFixed(2)}x, qa-lens/leasot ${(q / results.leasot.wallMs).toFixed(2)}x`);
+  log(`  ratios: qa-lens/ripgrep ${(q / results['ripgrep (Todo Tree pattern)'].wallMs).toFixed(2)}x, qa-lens/leasot ${(q / results.leasot.wallMs).toFixed(2)}x, 1 thread/default ${(results['qa-lens (1 thread)'].wallMs / q).toFixed(2)}x`);
+  const outputs = new Set(samples['qa-lens'].concat(samples['qa-lens (1 thread)']).map((r) => r.stdout.toString('utf8')));
+  if (outputs.size !== 1) throw new Error(`qa-lens wrote ${outputs.size} different reports for ${target.name} (threads or runs differ)`);
   return { target, set, results };
 }
 
 async function timeQaLens(root) {
   const list = [];
-  for (let i = 0; i < RUNS; i++) list.push(await run(process.execPath, [CLI, 'scan', '--format', 'json', '--fail-on', 'never', '--no-budgets', '.'], { cwd: root }));
+  for (let i = 0; i < RUNS; i++) list.push(await run(process.execPath, [CLI, ...SCAN_ARGS], { cwd: root }));
   return { wallMs: median(list.map((r) => r.wallMs)), peakMb: Math.max(...list.map((r) => r.peakMb)) };
 }
 
 function reported(name, stdout) {
   const text = stdout.toString('utf8');
-  if (name === 'qa-lens') return `${JSON.parse(text).summary.findings} findings (10 rules)`;
+  if (name.startsWith('qa-lens')) return `${JSON.parse(text).summary.findings} findings (10 rules)`;
   if (name === 'leasot') {
     // leasot exits as soon as it has written, so a large report can be cut short on a pipe: count
     // the entries that arrived rather than parse.
@@ -148,7 +157,11 @@ function reported(name, stdout) {
   return `${text.split('\n').filter(Boolean).length} matching lines`;
 }
 
-/** Lex + analyzeDocument of a 10,000-line file after a one-line edit, in-process, as the editor runs it. */
+/**
+ * Re-analysis of a 10,000-line file after a one-line edit, in-process, as the editor runs it: a
+ * DocumentSession updated with the edit (incremental), and analyzeDocument on the whole text for
+ * reference. Both must report the same findings.
+ */
 async function reanalysis() {
   const bundle = path.join(BENCH, 'engine.cjs');
   await mkdir(BENCH, { recursive: true });
@@ -160,21 +173,42 @@ async function reanalysis() {
   const language = engine.languageForPath('src/big.ts');
   const settings = engine.defaultEngineSettings();
   const lines = typescriptFile(10_000).split('\n');
-  const times = [];
+  const now = '2026-01-01';
+  const session = new engine.DocumentSession({ path: 'src/big.ts', language, settings });
+  session.analyze(lines.join('\n'), now);
+  const incremental = [];
+  const whole = [];
   let findings = 0;
   for (let i = 0; i < 105; i++) {
     // An edit: one line changes, somewhere different each time (a new comment word, a new TODO).
     const at = (i * 97) % 10_000;
+    let start = 0;
+    for (let k = 0; k < at; k++) start += lines[k].length + 1;
+    const before = lines[at];
     lines[at] = i % 10 === 0 ? `  // TODO: edit ${i}` : `${lines[at]} x${i};`;
     const text = lines.join('\n');
-    const started = process.hrtime.bigint();
-    findings = engine.analyzeDocument({ text, path: 'src/big.ts', language, settings, now: '2026-01-01' }).length;
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (i >= 5) times.push(ms); // the first runs warm the JIT up
+    const change = { start, oldEnd: start + before.length, newEnd: start + lines[at].length };
+    let started = process.hrtime.bigint();
+    const updated = session.update(text, change, now);
+    const incrementalMs = Number(process.hrtime.bigint() - started) / 1e6;
+    started = process.hrtime.bigint();
+    const reference = engine.analyzeDocument({ text, path: 'src/big.ts', language, settings, now });
+    const wholeMs = Number(process.hrtime.bigint() - started) / 1e6;
+    if (JSON.stringify(updated) !== JSON.stringify(reference)) throw new Error(`edit ${i}: the incremental findings differ from the whole analysis`);
+    findings = reference.length;
+    if (i >= 5) {
+      // the first runs warm the JIT up
+      incremental.push(incrementalMs);
+      whole.push(wholeMs);
+    }
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  log(`Re-analysing a 10,000-line TypeScript file after an edit (lex + analyzeDocument, in-process, ${times.length} runs):`);
-  log(`  median ${median(times).toFixed(2)} ms, p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(2)} ms, min ${sorted[0].toFixed(2)} ms (${findings} findings; target < 5 ms median)`);
+  const describe = (times) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return `median ${median(times).toFixed(2)} ms, p90 ${sorted[Math.floor(sorted.length * 0.9)].toFixed(2)} ms, min ${sorted[0].toFixed(2)} ms`;
+  };
+  log(`Re-analysing a 10,000-line TypeScript file after a one-line edit (in-process, ${incremental.length} edits, ${findings} findings):`);
+  log(`  incremental (DocumentSession.update, as the editor runs it): ${describe(incremental)} (target < 5 ms median)`);
+  log(`  whole document (lex + analyzeDocument, for reference):      ${describe(whole)}`);
 }
 
 function fmtMs(ms) {

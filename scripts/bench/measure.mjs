@@ -7,11 +7,11 @@ import { readFile } from 'node:fs/promises';
 export const GNU_TIME = '/usr/bin/time';
 export const HAVE_GNU_TIME = existsSync(GNU_TIME);
 
-export function run(command, args, { cwd } = {}) {
+export function run(command, args, { cwd, env } = {}) {
   return new Promise((resolve, reject) => {
     const argv = HAVE_GNU_TIME ? [GNU_TIME, ['-v', command, ...args]] : [command, args];
     const started = process.hrtime.bigint();
-    const child = spawn(argv[0], argv[1], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(argv[0], argv[1], { cwd, env: env ? { ...process.env, ...env } : process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     // stdout goes to a pipe we drain, never /dev/null: ripgrep stops at the first match when it
     // sees /dev/null, which would flatter it.
     const chunks = [];

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { BaselineError, newSinceBaseline, readBaseline, writeBaseline } from '../../core/baseline';
 import { describeExceededBudget, exceededBudgets } from '../../core/budgets';
@@ -7,6 +9,7 @@ import { displayPathFor } from '../../core/config/load';
 import { loadProject } from '../../core/project';
 import { scanTree } from '../../core/scan/scanTree';
 import { addedLinesUnderRoot, onAddedLines } from '../../core/scan/since';
+import type { WorkerPoolOptions } from '../../core/scan/workerPool';
 import { formatProblem, SEVERITIES, severityRank, type Finding, type Severity } from '../../core/types';
 import { isGitError } from '../../git/errors';
 import type { AddedLines } from '../../git/addedLines';
@@ -109,6 +112,9 @@ export const scanCommand: Command = {
         settings: project.settings,
         now: request.now,
         onProgress: (p) => progress.update(p),
+        // This process does nothing else while it scans: blocking reads and every core.
+        syncReads: true,
+        workers: scanWorkers(io),
       });
     } finally {
       progress.done();
@@ -217,6 +223,28 @@ async function sinceLines(root: string, ref: string): Promise<AddedLines> {
     if (isGitError(error)) throw new FatalError(`--since ${ref}: ${error.message}`);
     throw error;
   }
+}
+
+/** The bundled worker entry, next to the CLI bundle (dist/); absent when run from source. */
+const WORKER_SCRIPT = path.join(__dirname, 'scanWorker.js');
+
+/**
+ * Threads by default: each worker loads its own engine (tens of MB), and past a few threads the
+ * walk on the main thread, not the analysis, sets the pace.
+ */
+const MAX_DEFAULT_THREADS = 4;
+
+/**
+ * Worker threads when the tree is large enough to pay: one per core beyond this one (the main
+ * thread analyses too). QA_LENS_SCAN_THREADS=N sets the threads in all, used whatever the tree's
+ * size (1: everything on the main thread).
+ */
+function scanWorkers(io: CliIo): WorkerPoolOptions | undefined {
+  const configured = io.env.QA_LENS_SCAN_THREADS;
+  const explicit = configured !== undefined && /^\d+$/.test(configured);
+  const threads = explicit ? Number(configured) : Math.min(os.availableParallelism(), MAX_DEFAULT_THREADS);
+  if (threads <= 1 || !existsSync(WORKER_SCRIPT)) return undefined;
+  return { script: WORKER_SCRIPT, workers: threads - 1, ...(explicit ? { minFiles: 0 } : {}) };
 }
 
 /** 1 when a finding is at or above `failOn` (cli.md's exit status table), else 0. */

@@ -1,80 +1,92 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/model';
 import type { Finding } from '../types';
-import { decodeText, looksBinary } from './decode';
-import { readBounded } from './readFile';
+import { analyseFile, analyseFileSync, type FileAnalysis, type FileOutcome } from './analyseFile';
 import type { ScanProgress, ScanResult, SkippedFile } from './types';
-import { walkFiles, type WalkedFile } from './walk';
+import { walkFileChunks, type WalkedFile } from './walk';
 
-/** What the analysis of one file receives. */
-export interface DocumentToAnalyse<L> {
-  /** UTF-8 decoded, BOM removed, line breaks as they are in the file (\n or \r\n). */
-  text: string;
-  /** Relative to the scan root, '/' separators. */
-  path: string;
-  language: L;
-}
+export type { DocumentToAnalyse } from './analyseFile';
 
 /** `L` is whatever the engine calls a language (a LanguageSpec); the scan only passes it on. */
-export interface ScanFilesOptions<L> {
+export interface ScanFilesOptions<L> extends Omit<FileAnalysis<L>, 'maxFileSize'> {
   root: string;
   paths?: readonly string[];
   exclude?: readonly string[];
   /** Bytes; larger files are skipped as too large. Default 1 MiB. */
   maxFileSize?: number;
-  /** The language id of a root-relative path, undefined when unknown (the file is skipped). */
-  languageOf(relPath: string): L | undefined;
-  analyze(document: DocumentToAnalyse<L>): Finding[];
-  /**
-   * A cheap test on the raw bytes: false means no rule can report anything in them, and the file
-   * is counted as scanned without being decoded or analysed. Absent: every file is analysed.
-   */
-  mayHaveFindings?: (bytes: Uint8Array) => boolean;
   onProgress?: (progress: ScanProgress) => void;
   signal?: AbortSignal;
-  /** Files read at once. */
+  /** Files read at once (asynchronous reads only). */
   concurrency?: number;
+  /**
+   * Read files with blocking calls (readBoundedSync). Much faster, and right for a process whose
+   * main thread does nothing else (the CLI); never in the extension host.
+   */
+  syncReads?: boolean;
+  /** Other threads that analyse part of a large tree (the CLI's worker threads). */
+  helpers?: ScanHelpers;
+}
+
+/**
+ * Analysis of batches of files somewhere else (worker threads). scanFiles starts them only when
+ * the tree turns out large enough to pay for their start-up, and merges their outcomes with its
+ * own: the result is the same whichever thread analysed a file, because every list is sorted last.
+ */
+export interface ScanHelpers {
+  /**
+   * Files the walk must find before the helpers start: smaller trees stay on this thread. (The
+   * time per file, measured on the first files, was no guide: they warm the JIT up, and a
+   * repository's first folders often hold its largest Markdown files.)
+   */
+  minFiles: number;
+  /** Files per batch handed to a helper. */
+  batchSize: number;
+  start(): HelperSession;
+}
+
+export interface HelperSession {
+  /** Batches that may be in flight at once (helpers x queue depth). */
+  readonly slots: number;
+  /** The outcome of each file of the batch, in the batch's order. */
+  analyse(files: readonly WalkedFile[]): Promise<FileOutcome[]>;
+  close(): Promise<void>;
 }
 
 export const DEFAULT_SCAN_CONCURRENCY = 16;
 
+/** Files this thread analyses between two looks at the event loop, when helpers run. */
+const OWN_BATCH = 8;
+
 /**
  * Walks and analyses files: the part of a scan that does not care which engine runs. Reads a
- * bounded number of files at once (I/O overlaps; the analysis itself is synchronous). Rejects with
- * the signal's reason when aborted.
+ * bounded number of files at once (I/O overlaps; the analysis itself is synchronous), or reads
+ * synchronously with `syncReads`. Rejects with the signal's reason when aborted.
  */
 export async function scanFiles<L>(options: ScanFilesOptions<L>): Promise<ScanResult> {
   const findings: Finding[] = [];
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const analysis: FileAnalysis<L> = { ...options, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
   const report = (path: string): void => options.onProgress?.({ scanned: files.length, skipped: skipped.length, path });
   const skip = (entry: SkippedFile): void => {
     skipped.push(entry);
     report(entry.path);
   };
-
-  const walk = walkFiles({ root: options.root, paths: options.paths, exclude: options.exclude, signal: options.signal, onSkip: skip });
-
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      options.signal?.throwIfAborted();
-      // Async generators queue concurrent next() calls, so workers share the walk safely.
-      const next = await walk.next();
-      if (next.done) return;
-      const outcome = await analyseFile(next.value, maxFileSize, options);
-      if ('reason' in outcome) {
-        skip(outcome);
-      } else {
-        files.push(next.value.relPath);
-        for (const finding of outcome.findings) findings.push(finding);
-        report(next.value.relPath);
-      }
+  const record = (file: WalkedFile, outcome: FileOutcome): void => {
+    if ('reason' in outcome) {
+      skip(outcome);
+    } else {
+      files.push(file.relPath);
+      for (const finding of outcome.findings) findings.push(finding);
+      report(file.relPath);
     }
   };
 
-  const workers = Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_SCAN_CONCURRENCY) }, worker);
+  const walk = walkFileChunks({ root: options.root, paths: options.paths, exclude: options.exclude, signal: options.signal, onSkip: skip });
   try {
-    await Promise.all(workers);
+    if (options.helpers) await withHelpers(walk, analysis, options.helpers, record, options.signal);
+    else if (options.syncReads) await onThisThread(walk, analysis, record, options.signal);
+    else await withAsyncReads(walk, analysis, record, options);
   } finally {
     await walk.return(undefined);
   }
@@ -85,27 +97,137 @@ export async function scanFiles<L>(options: ScanFilesOptions<L>): Promise<ScanRe
   return { findings, files, skipped };
 }
 
-async function analyseFile<L>(file: WalkedFile, maxFileSize: number, options: ScanFilesOptions<L>): Promise<{ findings: Finding[] } | SkippedFile> {
-  const language = options.languageOf(file.relPath);
-  let outcome;
-  try {
-    // Unknown types are only sniffed, so that images are counted as binary, not as unknown.
-    outcome = await readBounded(file.absPath, { maxFileSize, headOnly: language === undefined });
-  } catch (error) {
-    return { path: file.relPath, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? String(error) };
+type Record = (file: WalkedFile, outcome: FileOutcome) => void;
+
+type Walk = AsyncGenerator<WalkedFile[]>;
+
+async function withAsyncReads<L>(chunks: Walk, analysis: FileAnalysis<L>, record: Record, options: ScanFilesOptions<L>): Promise<void> {
+  const walk = (async function* () {
+    for await (const chunk of chunks) yield* chunk;
+  })();
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      options.signal?.throwIfAborted();
+      // Async generators queue concurrent next() calls, so workers share the walk safely.
+      const next = await walk.next();
+      if (next.done) return;
+      record(next.value, await analyseFile(next.value, analysis));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_SCAN_CONCURRENCY) }, worker));
+}
+
+async function onThisThread<L>(walk: Walk, analysis: FileAnalysis<L>, record: Record, signal: AbortSignal | undefined): Promise<void> {
+  for await (const chunk of walk) {
+    for (const file of chunk) {
+      signal?.throwIfAborted();
+      record(file, analyseFileSync(file, analysis));
+    }
   }
-  if (outcome.kind === 'too-large') return { path: file.relPath, reason: 'too-large', detail: `${outcome.size} bytes (limit ${maxFileSize})` };
-  const bytes = outcome.bytes;
-  if (language === undefined) return { path: file.relPath, reason: looksBinary(bytes) ? 'binary' : 'unknown-type' };
-  if (looksBinary(bytes)) return { path: file.relPath, reason: 'binary' };
-  // Most files hold nothing any rule could report: those are counted as scanned without being
-  // decoded or lexed (the prefilter is a superset of every rule's trigger words).
-  if (options.mayHaveFindings && !options.mayHaveFindings(bytes)) return { findings: [] };
+}
+
+/**
+ * The walk feeds a queue; when it holds `minFiles` files, batches go to the helpers (each slot
+ * keeps one in flight) while this thread analyses small batches itself, looking at the event loop
+ * in between so that the walk and the helpers' replies keep moving. A smaller tree is analysed
+ * on this thread alone.
+ */
+async function withHelpers<L>(walk: Walk, analysis: FileAnalysis<L>, helpers: ScanHelpers, record: Record, signal: AbortSignal | undefined): Promise<void> {
+  const queue = new WalkQueue(walk, signal);
+  await queue.fillTo(helpers.minFiles);
+  if (queue.size < helpers.minFiles) {
+    // The walk has ended: the whole tree is smaller.
+    for (const file of queue.take(Infinity)) record(file, analyseFileSync(file, analysis));
+    return;
+  }
+  const session = helpers.start();
   try {
-    return { findings: options.analyze({ text: decodeText(bytes), path: file.relPath, language }) };
-  } catch (error) {
-    // An engine defect on one file must not lose the other files' results; it is counted, not hidden.
-    return { path: file.relPath, reason: 'analysis-failed', detail: error instanceof Error ? error.message : String(error) };
+    const helperSlot = async (): Promise<void> => {
+      for (let batch = await queue.next(helpers.batchSize); batch.length > 0; batch = await queue.next(helpers.batchSize)) {
+        const outcomes = await session.analyse(batch);
+        batch.forEach((file, i) => record(file, outcomes[i]));
+      }
+    };
+    const ownShare = async (): Promise<void> => {
+      for (let batch = await queue.next(OWN_BATCH); batch.length > 0; batch = await queue.next(OWN_BATCH)) {
+        for (const file of batch) record(file, analyseFileSync(file, analysis));
+        await nextTurn();
+      }
+    };
+    await Promise.all([queue.run(), ownShare(), ...Array.from({ length: session.slots }, helperSlot)]).catch((error: unknown) => {
+      // Stop the other consumers too: the scan has failed.
+      queue.fail(error);
+      throw error;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** The walk's files, buffered: consumers take batches while the walk goes on. */
+class WalkQueue {
+  private readonly files: WalkedFile[] = [];
+  private done = false;
+  private failure: { error: unknown } | undefined;
+  private waiting: Array<() => void> = [];
+
+  constructor(
+    private readonly walk: Walk,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  /** Files queued, not yet taken. */
+  get size(): number {
+    return this.files.length;
+  }
+
+  /** Walks until `count` files are queued or the walk ends. */
+  async fillTo(count: number): Promise<void> {
+    while (!this.done && this.files.length < count) await this.pull();
+  }
+
+  /** Walks to the end, waking consumers as files arrive. Rejects (and wakes everyone) on failure. */
+  async run(): Promise<void> {
+    try {
+      while (!this.done && !this.failure) await this.pull();
+    } catch (error) {
+      this.fail(error);
+      throw error;
+    }
+  }
+
+  /** Every later next() rejects with `error`. */
+  fail(error: unknown): void {
+    this.failure ??= { error };
+    this.wake();
+  }
+
+  /** Up to `size` files; waits while fewer are queued and the walk goes on; [] at the end. */
+  async next(size: number): Promise<WalkedFile[]> {
+    for (;;) {
+      if (this.failure) throw this.failure.error;
+      this.signal?.throwIfAborted();
+      if (this.files.length >= size || (this.done && this.files.length > 0)) return this.take(size);
+      if (this.done) return [];
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  take(size: number): WalkedFile[] {
+    return this.files.splice(0, size);
+  }
+
+  private async pull(): Promise<void> {
+    const next = await this.walk.next();
+    if (next.done) this.done = true;
+    else for (const file of next.value) this.files.push(file);
+    this.wake();
+  }
+
+  private wake(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 }
 

@@ -1,11 +1,9 @@
 import type { EngineSettings, QaConfig } from '../config/model';
-import { analyzeDocument } from '../engine';
-import { languageForPath } from '../languages/index';
-import { prefilterFor } from './prefilter';
+import { DEFAULT_MAX_FILE_SIZE } from '../config/model';
+import { engineAnalysis, type EngineScanSpec } from './engineAnalysis';
 import { scanFiles } from './scanFiles';
 import type { ScanProgress, ScanResult } from './types';
-
-type EngineNow = Parameters<typeof analyzeDocument>[0]['now'];
+import { workerHelpers, type WorkerPoolOptions } from './workerPool';
 
 export interface ScanTreeOptions {
   /** Absolute path of the scan root: finding paths and globs are relative to it. */
@@ -15,12 +13,16 @@ export interface ScanTreeOptions {
   config: QaConfig;
   settings: EngineSettings;
   /** The "today" deadlines are judged against. */
-  now: EngineNow;
+  now: EngineScanSpec['now'];
   onProgress?: (progress: ScanProgress) => void;
   signal?: AbortSignal;
   concurrency?: number;
   /** Default true: skip files the byte-level prefilter proves hold nothing to report. */
   prefilter?: boolean;
+  /** Blocking reads: only where the thread does nothing else (the CLI), see ScanFilesOptions. */
+  syncReads?: boolean;
+  /** Worker threads for large trees (the CLI); absent: everything on this thread. */
+  workers?: WorkerPoolOptions;
 }
 
 /**
@@ -28,17 +30,23 @@ export interface ScanTreeOptions {
  * compiled once by the caller (compileEngineSettings) and shared by every file.
  */
 export function scanTree(options: ScanTreeOptions): Promise<ScanResult> {
-  const { config, settings, now } = options;
+  const { config } = options;
+  const spec: EngineScanSpec = {
+    settings: options.settings,
+    now: options.now,
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    ...(config.languages ? { languages: config.languages } : {}),
+    prefilter: options.prefilter !== false,
+  };
   return scanFiles({
     root: options.root,
     paths: options.paths,
     exclude: config.exclude,
-    maxFileSize: config.maxFileSize,
-    languageOf: (relPath) => languageForPath(relPath, config.languages),
-    analyze: ({ text, path, language }) => analyzeDocument({ text, path, language, settings, now }),
-    mayHaveFindings: options.prefilter === false ? undefined : prefilterFor(settings),
+    ...engineAnalysis(spec),
     onProgress: options.onProgress,
     signal: options.signal,
     concurrency: options.concurrency,
+    syncReads: options.syncReads,
+    helpers: options.workers && options.workers.workers > 0 ? workerHelpers(spec, options.workers) : undefined,
   });
 }

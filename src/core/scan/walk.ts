@@ -32,6 +32,15 @@ export interface WalkOptions {
  * A file named explicitly in `paths` is yielded even when ignored: the user asked for it.
  */
 export async function* walkFiles(options: WalkOptions): AsyncGenerator<WalkedFile> {
+  for await (const chunk of walkFileChunks(options)) yield* chunk;
+}
+
+/**
+ * walkFiles' files, the same ones in the same order, in chunks (a folder's files up to its next
+ * subfolder). The walk recurses through nested async generators, and every value yielded costs a
+ * promise hop per level: per file, that was a third of the walk's time in a 20,000-file scan.
+ */
+export async function* walkFileChunks(options: WalkOptions): AsyncGenerator<WalkedFile[]> {
   const root = path.resolve(options.root);
   const rootReal = await realpath(root);
   const walker = new Walker(root, rootReal, options);
@@ -53,7 +62,7 @@ class Walker {
     this.excluded = options.exclude && options.exclude.length > 0 ? globMatcher(options.exclude) : () => false;
   }
 
-  async *walkTarget(absPath: string): AsyncGenerator<WalkedFile> {
+  async *walkTarget(absPath: string): AsyncGenerator<WalkedFile[]> {
     const relPath = toRelative(this.root, absPath);
     let info;
     try {
@@ -67,7 +76,8 @@ class Walker {
       const real = await realpath(absPath);
       yield* this.walkFolder(absPath, relPath, rules, [real]);
     } else if (info.isFile()) {
-      yield* this.fileOnce(absPath, relPath);
+      const file = this.fileOnce(absPath, relPath);
+      if (file) yield [file];
     }
   }
 
@@ -83,7 +93,7 @@ class Walker {
     return rules;
   }
 
-  private async *walkFolder(absDir: string, relDir: string, parentRules: IgnoreRules, ancestorsReal: string[]): AsyncGenerator<WalkedFile> {
+  private async *walkFolder(absDir: string, relDir: string, parentRules: IgnoreRules, ancestorsReal: string[]): AsyncGenerator<WalkedFile[]> {
     this.throwIfAborted();
     let entries: Dirent[];
     try {
@@ -94,24 +104,32 @@ class Walker {
     }
     const rules = await parentRules.withFolder(absDir, relDir, entries.map((entry) => entry.name));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // This folder's files so far; handed out before any subfolder's, so the order stays the same.
+    let chunk: WalkedFile[] = [];
     for (const entry of entries) {
       if (entry.name === '.git') continue;
       const absPath = path.join(absDir, entry.name);
       const relPath = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (entry.isSymbolicLink()) {
+        if (chunk.length > 0) yield chunk;
+        chunk = [];
         yield* this.walkLink(absPath, relPath, rules, ancestorsReal);
       } else if (entry.isDirectory()) {
         if (this.isIgnoredFolder(relPath, rules)) continue;
+        if (chunk.length > 0) yield chunk;
+        chunk = [];
         yield* this.walkFolder(absPath, relPath, rules, [...ancestorsReal, path.join(ancestorsReal[ancestorsReal.length - 1], entry.name)]);
       } else if (entry.isFile()) {
         if (rules.ignores(relPath) || this.excluded(relPath)) continue;
-        yield* this.fileOnce(absPath, relPath);
+        const file = this.fileOnce(absPath, relPath);
+        if (file) chunk.push(file);
       }
       // Sockets, FIFOs and devices are not source files: reading a FIFO would block forever.
     }
+    if (chunk.length > 0) yield chunk;
   }
 
-  private async *walkLink(absPath: string, relPath: string, rules: IgnoreRules, ancestorsReal: string[]): AsyncGenerator<WalkedFile> {
+  private async *walkLink(absPath: string, relPath: string, rules: IgnoreRules, ancestorsReal: string[]): AsyncGenerator<WalkedFile[]> {
     if (rules.ignores(relPath) || this.excluded(relPath)) return;
     let target: string;
     try {
@@ -140,7 +158,8 @@ class Walker {
       if (this.isIgnoredFolder(relPath, rules)) return;
       yield* this.walkFolder(absPath, relPath, rules, [...ancestorsReal, target]);
     } else if (info.isFile()) {
-      yield* this.fileOnce(absPath, relPath);
+      const file = this.fileOnce(absPath, relPath);
+      if (file) yield [file];
     }
   }
 
@@ -149,10 +168,10 @@ class Walker {
   }
 
   /** Each path once, even when named twice on the command line or reached through two targets. */
-  private *fileOnce(absPath: string, relPath: string): Generator<WalkedFile> {
-    if (this.seenFiles.has(relPath)) return;
+  private fileOnce(absPath: string, relPath: string): WalkedFile | undefined {
+    if (this.seenFiles.has(relPath)) return undefined;
     this.seenFiles.add(relPath);
-    yield { absPath, relPath };
+    return { absPath, relPath };
   }
 
   private skip(relPath: string, reason: SkippedFile['reason'], detail?: string): void {

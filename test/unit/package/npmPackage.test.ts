@@ -53,5 +53,9 @@ describe('the npm package', function () {
     // The constitution ships too: `principles` reads the bundled default.
     const principles = await run(process.execPath, [cli, 'principles'], { cwd: work, env });
     assert.match(principles.stdout, /ENG-01/);
+    // Large trees are analysed on worker threads too: the worker bundle must ship next to the CLI.
+    const threaded = await run(process.execPath, [cli, 'scan', '--format', 'json', '--fail-on', 'never', '.'], { cwd: work, env: { ...env, QA_LENS_SCAN_THREADS: '2' } });
+    assert.ok(existsSync(path.join(dir, 'package', 'dist', 'scanWorker.js')), 'dist/scanWorker.js is not in the package');
+    assert.equal(threaded.stdout, result.stdout);
   });
 });

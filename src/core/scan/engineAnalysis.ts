@@ -1,0 +1,32 @@
+import type { EngineSettings } from '../config/model';
+import { analyzeDocument } from '../engine';
+import type { LanguageSpec } from '../lexer/types';
+import { languageForPath } from '../languages/index';
+import type { FileAnalysis } from './analyseFile';
+import { prefilterFor } from './prefilter';
+
+/**
+ * Everything that decides how a file is judged, as plain data (strings, numbers, RegExps): it is
+ * sent as is to the scan's worker threads, which build the same FileAnalysis from it, so a file
+ * gets the same outcome whichever thread reads it.
+ */
+export interface EngineScanSpec {
+  settings: EngineSettings;
+  /** The "today" deadlines are judged against. */
+  now: Date | string;
+  maxFileSize: number;
+  /** The config's `languages` (glob -> language id). */
+  languages?: Record<string, string>;
+  /** Skip files the byte-level prefilter proves hold nothing to report. */
+  prefilter: boolean;
+}
+
+export function engineAnalysis(spec: EngineScanSpec): FileAnalysis<LanguageSpec> {
+  const { settings, now, languages } = spec;
+  return {
+    maxFileSize: spec.maxFileSize,
+    languageOf: (relPath) => languageForPath(relPath, languages),
+    analyze: ({ text, path, language }) => analyzeDocument({ text, path, language, settings, now }),
+    mayHaveFindings: spec.prefilter ? prefilterFor(settings) : undefined,
+  };
+}

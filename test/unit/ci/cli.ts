@@ -1,19 +1,15 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { plainEnv, runNode, type Run } from '../childProcess';
 
 export const REPO = path.resolve(__dirname, '..', '..', '..');
 /** Private builds live under out/ (inside the repository, so the bundle finds resources/ above it). */
 const BUILDS = path.join(REPO, 'out');
 let cli: string | undefined;
 
-export interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type { Run };
 
 /**
  * Bundles the CLI from the sources under test into a private folder, as scripts/build.mjs does:
@@ -44,19 +40,8 @@ export async function removeCli(): Promise<void> {
 
 /** Runs the built CLI as a child process, as CI would. */
 export function qaLens(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const baseEnv = { ...process.env };
-    delete baseEnv.NO_COLOR;
-    delete baseEnv.FORCE_COLOR;
-    if (cli === undefined) throw new Error('buildCli() first');
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...baseEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  if (cli === undefined) throw new Error('buildCli() first');
+  return runNode(cli, args, cwd, plainEnv(env));
 }
 
 export interface JsonFinding {

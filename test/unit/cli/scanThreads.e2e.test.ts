@@ -1,22 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { runNode, type Run } from '../childProcess';
 import { tempTree, type TempTree } from '../scan/tempTree';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(REPO, 'dist', 'cli.js');
 
-function scan(args: string[], cwd: string, threads: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'scan', ...args], { cwd, env: { ...process.env, QA_LENS_SCAN_THREADS: threads }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+function scan(args: string[], cwd: string, threads: string): Promise<Run> {
+  return runNode(CLI, ['scan', ...args], cwd, { ...process.env, QA_LENS_SCAN_THREADS: threads });
 }
 
 describe('qa-lens scan on several threads (built CLI)', function () {

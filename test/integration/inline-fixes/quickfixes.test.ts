@@ -57,6 +57,26 @@ describe('inline: quick fixes', function () {
     await waitForDiagnostics(uri, ['1:tracked-marker']);
   });
 
+  it('offers the recent tickets in its picker when asked without one (the real quick pick, accepted as a user would)', async () => {
+    const uri = (await writeAndOpen('fix/recent.ts', '// FIXME: validate the quantity\n// HACK: round the total\n')).document.uri;
+    await waitForDiagnostics(uri, ['1:untracked-marker', '2:untracked-marker']);
+    // The first fix names a ticket: it becomes the most recent one.
+    await apply(uri, 'untracked-marker', 'Add a ticket reference', { ticket: 'SHOP-88' });
+    await waitForDiagnostics(uri, ['1:tracked-marker', '2:untracked-marker']);
+    const [action] = (await actionsFor(uri, 'untracked-marker')).filter((a) => a.command?.command === 'qaLens.addTicket');
+    // No ticket argument: the command shows its quick pick, recent tickets first; Enter takes the top one.
+    const running = Promise.resolve(vscode.commands.executeCommand<boolean>('qaLens.addTicket', action.command!.arguments![0]));
+    let settled: boolean | undefined;
+    void running.then((value) => (settled = value));
+    await waitFor(async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return settled;
+    }, 'the ticket picker to be accepted');
+    assert.equal(await running, true);
+    assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), '// FIXME(SHOP-88): validate the quantity\n// HACK(SHOP-88): round the total\n');
+  });
+
   it('refuses a ticket QA Lens would not recognise', async () => {
     const uri = (await writeAndOpen('fix/badticket.ts', '// FIXME: validate\n')).document.uri;
     const [action] = (await actionsFor(uri, 'untracked-marker')).filter((a) => a.command?.command === 'qaLens.addTicket');

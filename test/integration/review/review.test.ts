@@ -127,6 +127,26 @@ describe('review: Start Peer Review in the real extension host', function () {
     assert.equal(await readFile(first.uri.fsPath, 'utf8'), kept);
   });
 
+  it('asks for the template, then whether to continue, with quick picks when not told (accepted as a user would)', async () => {
+    const existing = await startReview({ templateId: 'architecture', continueExisting: true });
+    const kept = await readFile(existing.uri.fsPath, 'utf8');
+    // From the palette: no template and no choice. Enter on each quick pick takes its top item:
+    // the default template (architecture), then "Continue the existing review".
+    const running = Promise.resolve(vscode.commands.executeCommand<StartReviewResult | undefined>('qaLens.startReview', { base: 'main' }));
+    let settled: StartReviewResult | null | undefined;
+    void running.then((value) => (settled = value ?? null));
+    await waitFor('both quick picks to be accepted', async () => {
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await delay(300);
+      return settled !== undefined;
+    }, 30_000);
+    const result = await running;
+    assert.ok(result, 'the command was cancelled');
+    assert.equal(result.created, false);
+    assert.equal(result.uri.fsPath, existing.uri.fsPath);
+    assert.equal(await readFile(result.uri.fsPath, 'utf8'), kept);
+  });
+
   it('shows the checklist progress recorded in the editor for this branch', async () => {
     const key = { folder: folder.uri.toString(), branch: BRANCH, file: 'migrations/003_refunds.sql', checklist: 'migration' };
     await api.checklistState.set({ ...key, item: 'MIG-01' }, { status: 'addressed' });

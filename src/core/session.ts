@@ -42,6 +42,11 @@ export class DocumentSession {
     private readonly spacing = CHECKPOINT_SPACING,
   ) {}
 
+  /** The text last analysed. */
+  get currentText(): string {
+    return this.text;
+  }
+
   /** Every finding of `text`, analysed whole. */
   analyze(text: string, now: Date | string): Finding[] {
     this.day = isoDay(now);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../../core/types';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
-import type { SessionRequest } from './sessionStore';
+import { StaleTextError, type SessionRequest } from './sessionStore';
 
 interface Pending {
   resolve: (result: { findings: Finding[]; incremental: boolean; elapsedMs: number }) => void;
@@ -43,7 +43,7 @@ export class AnalysisPool {
       const pending = this.pending.get(response.id);
       if (!pending) return;
       this.pending.delete(response.id);
-      if ('error' in response) pending.reject(new Error(response.error));
+      if ('error' in response) pending.reject(response.stale === true ? new StaleTextError(String(response.id)) : new Error(response.error));
       else pending.resolve(response);
     });
     const fail = (error: Error): void => {

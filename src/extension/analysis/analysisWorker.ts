@@ -2,12 +2,12 @@ import { parentPort } from 'node:worker_threads';
 import { languageById } from '../../core/languages';
 import type { Finding } from '../../core/types';
 import { DocumentSession } from '../../core/session';
-import { SessionStore, type SessionRequest } from './sessionStore';
+import { SessionStore, StaleTextError, type SessionRequest } from './sessionStore';
 
 /** A message to the analysis worker (structured-cloned: plain data and RegExps only). */
 export type WorkerRequest = { id: number; request: SessionRequest } | { forget: string };
 
-export type WorkerResponse = { id: number; findings: Finding[]; incremental: boolean; elapsedMs: number } | { id: number; error: string };
+export type WorkerResponse = { id: number; findings: Finding[]; incremental: boolean; elapsedMs: number } | { id: number; error: string; stale?: boolean };
 
 // Runs the pure engine off the extension host's thread, so large documents never stall the host
 // that every other extension shares. The sessions of large documents live here, so after an edit
@@ -37,7 +37,8 @@ parentPort?.on('message', (message: WorkerRequest) => {
   } catch (error) {
     // A failed update may have left the session half-updated: the next request starts afresh.
     sessions.forget(request.key);
-    parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerResponse);
+    const stale = error instanceof StaleTextError;
+    parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error), stale } satisfies WorkerResponse);
   }
 });
 

@@ -3,7 +3,7 @@ import { DEFAULT_MAX_FILE_SIZE, defaultEngineSettings } from '../../core/config/
 import { isoDay } from '../../core/engine';
 import type { TextChange } from '../../core/session';
 import { AnalysisPool } from './analysisPool';
-import { foldChange, SessionStore, type SessionRequest } from './sessionStore';
+import { foldChange, SessionStore, StaleTextError, type SessionRequest } from './sessionStore';
 import { matchesAny } from '../../core/glob';
 import { languageById, languageForPath } from '../../core/languages';
 import type { LanguageSpec } from '../../core/lexer/types';
@@ -178,31 +178,45 @@ export class DocumentAnalyzer implements vscode.Disposable {
       return undefined;
     });
     const path = relativePath(doc.uri);
-    const text = doc.getText();
+    const length = documentLength(doc);
     const language = languageOf(doc, path, project);
     const analysis: DocumentAnalysis = { uri: doc.uri, version: doc.version, path, findings: [], project, elapsedMs: 0, incremental: false, language };
     const limit = (project?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) * OPEN_FILE_SIZE_FACTOR;
-    if (language && text.length <= limit && !isExcluded(path, project)) {
+    if (language && length <= limit && !isExcluded(path, project)) {
       const settings = project?.settings ?? fallbackSettings;
+      const large = length >= WORKER_THRESHOLD_CHARS;
+      // Taken together with the text below, with no await between: the change matches the text.
+      const base = this.takeEdits(doc, whole);
+      // A large document edited a little: only the edited text crosses to the worker, which keeps
+      // the rest (copying 500 KB out of the document after each keystroke cost the host ~10 ms).
+      const inserted = large && base !== null ? editedText(doc, base.change) : undefined;
       const request: SessionRequest = {
         key: doc.uri.toString(),
         version: doc.version,
-        // Taken together with getText() above, with no await between: the change matches the text.
-        base: this.takeEdits(doc, whole),
+        base,
         generation: `${settingsId(settings)}:${language.id}`,
-        text,
+        text: inserted === undefined ? doc.getText() : '',
+        inserted,
+        length,
         path,
         language,
         settings,
         now: isoDay(new Date()),
       };
       try {
-        if (text.length >= WORKER_THRESHOLD_CHARS) {
+        if (large) {
           // Large documents are analysed on the worker thread: the host stays free while it runs.
           const result = await this.pool.analyse(request).catch((error: unknown) => {
-            log().warn(`Analysis worker unavailable (${String(error)}); analysing ${path} in place.`);
-            return undefined;
+            if (!(error instanceof StaleTextError)) log().warn(`Analysis worker unavailable (${String(error)}); analysing ${path} in place.`);
+            return error instanceof StaleTextError ? ('stale' as const) : undefined;
           });
+          if (result === 'stale' || (result === undefined && inserted !== undefined)) {
+            // The worker (restarted) or this thread lacks the text the edit applies to: analyse
+            // the whole text again, soon, and keep showing the last findings meanwhile.
+            this.edits.delete(request.key);
+            this.schedule(doc, 0, true);
+            return this.results.get(request.key);
+          }
           if (result) {
             analysis.findings = result.findings;
             analysis.incremental = result.incremental;
@@ -239,6 +253,20 @@ export class DocumentAnalyzer implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** The edit's new text, or undefined when it is too large to be worth sending alone (or the offsets do not map cleanly). */
+function editedText(doc: vscode.TextDocument, change: TextChange): string | undefined {
+  if (change.newEnd - change.start > MAX_EDIT_CHARS) return undefined;
+  const text = doc.getText(new vscode.Range(doc.positionAt(change.start), doc.positionAt(change.newEnd)));
+  return text.length === change.newEnd - change.start ? text : undefined;
+}
+
+/** Past this, an edit (a paste, a reformat) sends the whole text: it is no cheaper to send apart. */
+const MAX_EDIT_CHARS = 65_536;
+
+function documentLength(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }
 
 // Files outside any workspace folder get the built-in rules with default settings.

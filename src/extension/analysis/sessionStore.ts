@@ -15,7 +15,15 @@ export interface SessionRequest {
   base: { version: number; change: TextChange } | null;
   /** Names the settings and language: a session continues only under the ones it started with. */
   generation: string;
+  /** The whole text; empty when `inserted` is given. */
   text: string;
+  /**
+   * Instead of the whole text: the new text of [base.change.start, base.change.newEnd), which the
+   * store applies to the text it analysed at base.version (a large document need not cross to the
+   * worker whole after each keystroke). `length` is the resulting length, as a check.
+   */
+  inserted?: string;
+  length?: number;
   path: string;
   language: LanguageSpec;
   settings: EngineSettings;
@@ -32,7 +40,17 @@ export class SessionStore {
 
   analyse(request: SessionRequest, language: LanguageSpec = request.language): { findings: Finding[]; incremental: boolean } {
     const entry = this.entries.get(request.key);
-    if (entry && request.base && entry.version === request.base.version && entry.generation === request.generation) {
+    const continues = entry !== undefined && request.base !== null && entry.version === request.base.version && entry.generation === request.generation;
+    if (request.inserted !== undefined) {
+      // Only the edited text came: it needs the text this store analysed at the base version.
+      if (!continues || request.base === null) throw new StaleTextError(request.key);
+      const { start, oldEnd } = request.base.change;
+      const old = entry.session.currentText;
+      const text = old.slice(0, start) + request.inserted + old.slice(oldEnd);
+      if (text.length !== request.length) throw new StaleTextError(request.key);
+      request = { ...request, text, inserted: undefined };
+    }
+    if (continues && request.base) {
       const findings = entry.session.update(request.text, request.base.change, request.now);
       entry.version = request.version;
       return { findings, incremental: true };
@@ -52,6 +70,14 @@ export class SessionStore {
 
   clear(): void {
     this.entries.clear();
+  }
+}
+
+/** The store no longer has the text an edit-only request builds on (e.g. the worker restarted): send it whole. */
+export class StaleTextError extends Error {
+  readonly stale = true;
+  constructor(key: string) {
+    super(`no text to apply the edit to for ${key}`);
   }
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { defaultEngineSettings } from '../../../src/core/config/model';
 import { analyzeDocument } from '../../../src/core/engine';
 import { languageForPath } from '../../../src/core/languages';
-import { foldChange, SessionStore, type SessionRequest } from '../../../src/extension/analysis/sessionStore';
+import { foldChange, SessionStore, StaleTextError, type SessionRequest } from '../../../src/extension/analysis/sessionStore';
 import type { TextChange } from '../../../src/core/session';
 
 const settings = defaultEngineSettings();
@@ -48,7 +48,14 @@ describe('SessionStore and foldChange (the editor side of incremental analysis)'
     // Other settings or language: whole again.
     const other = store.analyse(request(v2, 5, { version: 4, change: { start: 0, oldEnd: 0, newEnd: 0 } }, 'g2'));
     assert.deepEqual(other, { findings: expected, incremental: false });
+    // Only the edited text: the store applies it to the text it analysed at the base version.
+    const v6 = '// TODO: later\nconst a = 12;\n';
+    const edited = store.analyse({ ...request('', 6, { version: 5, change: { start: 26, oldEnd: 26, newEnd: 27 } }, 'g2'), inserted: '2', length: v6.length });
+    assert.deepEqual(edited, { findings: analyzeDocument({ text: v6, path: 'a.ts', language, settings, now: '2026-06-01' }), incremental: true });
+    // A base it does not have, or a length that does not add up: it asks for the whole text.
+    assert.throws(() => store.analyse({ ...request('', 8, { version: 7, change: { start: 0, oldEnd: 0, newEnd: 1 } }, 'g2'), inserted: 'x', length: v6.length + 1 }), StaleTextError);
+    assert.throws(() => store.analyse({ ...request('', 7, { version: 6, change: { start: 0, oldEnd: 0, newEnd: 1 } }, 'g2'), inserted: 'x', length: 3 }), StaleTextError);
     store.forget('file:///a.ts');
-    assert.equal(store.analyse(request(v2, 6, { version: 5, change: { start: 0, oldEnd: 0, newEnd: 0 } }, 'g2')).incremental, false);
+    assert.equal(store.analyse(request(v2, 9, { version: 8, change: { start: 0, oldEnd: 0, newEnd: 0 } }, 'g2')).incremental, false);
   });
 });

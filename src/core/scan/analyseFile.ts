@@ -20,8 +20,8 @@ export interface FileAnalysis<L> {
   /** The language id of a root-relative path, undefined when unknown (the file is skipped). */
   languageOf(relPath: string): L | undefined;
   analyze(document: DocumentToAnalyse<L>): Finding[];
-  /** False: no rule can report anything in these bytes (counted as scanned, never decoded). */
-  mayHaveFindings?: (bytes: Uint8Array) => boolean;
+  /** False: no rule can report anything in this text (counted as scanned, never lexed). */
+  mayHaveFindings?: (text: string) => boolean;
 }
 
 /** A file's result: its findings (it counts as scanned), or why it was skipped. */
@@ -60,11 +60,12 @@ function judge<L>(file: WalkedFile, language: L | undefined, read: ReadOutcome, 
   const bytes = read.bytes;
   if (language === undefined) return { path: file.relPath, reason: looksBinary(bytes) ? 'binary' : 'unknown-type' };
   if (looksBinary(bytes)) return { path: file.relPath, reason: 'binary' };
-  // Most files hold nothing any rule could report: those are counted as scanned without being
-  // decoded or lexed (the prefilter is a superset of every rule's trigger words).
-  if (analysis.mayHaveFindings && !analysis.mayHaveFindings(bytes)) return { findings: [] };
+  const text = decodeText(bytes);
+  // A file that holds nothing any rule could report is counted as scanned without being lexed
+  // (the prefilter is a superset of every rule's trigger words).
+  if (analysis.mayHaveFindings && !analysis.mayHaveFindings(text)) return { findings: [] };
   try {
-    return { findings: analysis.analyze({ text: decodeText(bytes), path: file.relPath, language }) };
+    return { findings: analysis.analyze({ text, path: file.relPath, language }) };
   } catch (error) {
     // An engine defect on one file must not lose the other files' results; it is counted, not hidden.
     return { path: file.relPath, reason: 'analysis-failed', detail: error instanceof Error ? error.message : String(error) };

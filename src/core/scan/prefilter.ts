@@ -2,9 +2,9 @@ import type { EngineSettings } from '../config/model';
 import { TRIGGER_PREFILTER } from '../rules/comments/phrases';
 
 /**
- * A file-level prefilter for scans: one case-insensitive search over the raw bytes for any word
+ * A file-level prefilter for scans: one case-insensitive search of a file's text for any word
  * some rule needs before it can fire. A file without one is counted as scanned and never
- * decoded, lexed or analysed.
+ * lexed or analysed.
  *
  * It must be a superset of every rule's trigger, never a guess:
  * - comment rules only judge comment groups whose raw text matches TRIGGER_PREFILTER (engine.ts),
@@ -46,8 +46,17 @@ export function mayHaveFindings(bytes: Uint8Array): boolean {
   return FILE_PREFILTER.test(buffer.toString('latin1'));
 }
 
+/**
+ * The same test on the decoded text: decoding keeps every ASCII byte as it is (invalid sequences
+ * become U+FFFD, never ASCII), so it finds exactly what the bytes hold. Scans decode first and
+ * test the text, which spares a second copy of every file (nearly all hold some trigger word).
+ */
+export function textMayHaveFindings(text: string): boolean {
+  return FILE_PREFILTER.test(text);
+}
+
 /** The prefilter for these settings, or undefined when user phrases make every file a candidate. */
-export function prefilterFor(settings: EngineSettings): ((bytes: Uint8Array) => boolean) | undefined {
+export function prefilterFor(settings: EngineSettings): ((text: string) => boolean) | undefined {
   const userPhrases = Object.values(settings.phrases).some((list) => list !== undefined && list.length > 0);
-  return userPhrases ? undefined : mayHaveFindings;
+  return userPhrases ? undefined : textMayHaveFindings;
 }

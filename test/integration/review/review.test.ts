@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { QaLensApi } from '../../../src/extension/extension';
 import type { StartReviewResult } from '../../../src/extension/review/startReview';
 import { activeExtension, delay } from '../shared/extension';
+import { answerWithEnter } from '../shared/quickPick';
 
 const BRANCH = 'feature/refunds';
 const REFUNDS_TS = [
@@ -132,14 +133,10 @@ describe('review: Start Peer Review in the real extension host', function () {
     const kept = await readFile(existing.uri.fsPath, 'utf8');
     // From the palette: no template and no choice. Enter on each quick pick takes its top item:
     // the default template (architecture), then "Continue the existing review".
-    const running = Promise.resolve(vscode.commands.executeCommand<StartReviewResult | undefined>('qaLens.startReview', { base: 'main' }));
-    let settled: StartReviewResult | null | undefined;
-    void running.then((value) => (settled = value ?? null));
-    await waitFor('both quick picks to be accepted', async () => {
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await delay(300);
-      return settled !== undefined;
-    }, 30_000);
+    const running = answerWithEnter(
+      () => vscode.commands.executeCommand<StartReviewResult | undefined>('qaLens.startReview', { base: 'main' }),
+      (value) => value === undefined,
+    );
     const result = await running;
     assert.ok(result, 'the command was cancelled');
     assert.equal(result.created, false);

@@ -1,6 +1,7 @@
 import type { EngineSettings } from './config/model';
 import { collectFindings, isoDay } from './engine';
 import { fingerprintFindings } from './fingerprint';
+import { ticketReferences } from './inline/ticketRefs';
 import { lex } from './lexer/index';
 import { CHECKPOINT_SPACING, lexTracked, relex, type TextChange, type TrackedLex } from './lexer/incremental';
 import { buildCode } from './lexer/mask';
@@ -45,6 +46,12 @@ export class DocumentSession {
   /** The text last analysed. */
   get currentText(): string {
     return this.text;
+  }
+
+  /** The ticket references in the comments of the text last analysed (ticket links). */
+  ticketReferences(userPatterns: readonly RegExp[]): Array<{ text: string; start: number }> {
+    const comments = this.tracked?.comments ?? lex(this.text, this.input.language).comments;
+    return ticketReferences(this.text, comments, userPatterns);
   }
 
   /** Every finding of `text`, analysed whole. */

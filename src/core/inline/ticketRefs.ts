@@ -1,3 +1,4 @@
+import type { CommentToken } from '../lexer/types';
 import { findTicket } from '../rules/comments/tickets';
 
 /** Every ticket reference in a text, in order, by the engine's own rules (findTicket, repeatedly). */
@@ -18,4 +19,19 @@ export function allTickets(text: string, userPatterns: readonly RegExp[]): Array
 export function ticketLink(template: string, ticket: string): string | null {
   if (!template.includes('{id}') || /^https?:\/\//.test(ticket)) return null;
   return template.replace(/\{id\}/g, encodeURIComponent(ticket.replace(/^#/, '')));
+}
+
+/**
+ * The ticket references in a document's comments, with offsets into the document. Only comments:
+ * `PROJ-1` in code or a string is not a reference.
+ */
+export function ticketReferences(text: string, comments: readonly CommentToken[], userPatterns: readonly RegExp[]): Array<{ text: string; start: number }> {
+  const found: Array<{ text: string; start: number }> = [];
+  for (const comment of comments) {
+    const content = text.slice(comment.contentStart, comment.contentEnd);
+    // Every reference form holds a digit: most comments are passed over without a search.
+    if (!/\d/.test(content)) continue;
+    for (const ticket of allTickets(content, userPatterns)) found.push({ text: ticket.text, start: comment.contentStart + ticket.start });
+  }
+  return found;
 }

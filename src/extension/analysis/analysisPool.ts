@@ -4,8 +4,11 @@ import type { Finding } from '../../core/types';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
 import { StaleTextError, type SessionRequest } from './sessionStore';
 
+type Analysed = { findings: Finding[]; incremental: boolean; elapsedMs: number };
+type TicketRefs = Array<{ text: string; start: number }> | null;
+
 interface Pending {
-  resolve: (result: { findings: Finding[]; incremental: boolean; elapsedMs: number }) => void;
+  resolve: (response: Exclude<WorkerResponse, { error: string }>) => void;
   reject: (error: Error) => void;
 }
 
@@ -21,12 +24,24 @@ export class AnalysisPool {
 
   constructor(private readonly script: string = join(__dirname, 'analysisWorker.js')) {}
 
-  analyse(request: SessionRequest): Promise<{ findings: Finding[]; incremental: boolean; elapsedMs: number }> {
+  async analyse(request: SessionRequest): Promise<Analysed> {
+    const response = await this.send((id) => ({ id, request }));
+    if (!('findings' in response)) throw new Error('the analysis worker answered another question');
+    return response;
+  }
+
+  /** Ticket references in the comments of the version the worker analysed last (null: not that version). */
+  async ticketReferences(key: string, version: number, userPatterns: readonly RegExp[]): Promise<TicketRefs> {
+    const response = await this.send((id) => ({ id, tickets: { key, version, userPatterns: [...userPatterns] } }));
+    return 'tickets' in response ? response.tickets : null;
+  }
+
+  private send(message: (id: number) => WorkerRequest): Promise<Exclude<WorkerResponse, { error: string }>> {
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, request } satisfies WorkerRequest);
+      worker.postMessage(message(id));
     });
   }
 

@@ -5,9 +5,15 @@ import { DocumentSession } from '../../core/session';
 import { SessionStore, StaleTextError, type SessionRequest } from './sessionStore';
 
 /** A message to the analysis worker (structured-cloned: plain data and RegExps only). */
-export type WorkerRequest = { id: number; request: SessionRequest } | { forget: string };
+export type WorkerRequest =
+  | { id: number; request: SessionRequest }
+  | { id: number; tickets: { key: string; version: number; userPatterns: RegExp[] } }
+  | { forget: string };
 
-export type WorkerResponse = { id: number; findings: Finding[]; incremental: boolean; elapsedMs: number } | { id: number; error: string; stale?: boolean };
+export type WorkerResponse =
+  | { id: number; findings: Finding[]; incremental: boolean; elapsedMs: number }
+  | { id: number; tickets: Array<{ text: string; start: number }> | null }
+  | { id: number; error: string; stale?: boolean };
 
 // Runs the pure engine off the extension host's thread, so large documents never stall the host
 // that every other extension shares. The sessions of large documents live here, so after an edit
@@ -18,6 +24,15 @@ let warmed = false;
 parentPort?.on('message', (message: WorkerRequest) => {
   if ('forget' in message) {
     sessions.forget(message.forget);
+    return;
+  }
+  if ('tickets' in message) {
+    const { key, version, userPatterns } = message.tickets;
+    try {
+      parentPort?.postMessage({ id: message.id, tickets: sessions.ticketReferences(key, version, userPatterns) ?? null } satisfies WorkerResponse);
+    } catch (error) {
+      parentPort?.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse);
+    }
     return;
   }
   const { id, request } = message;

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_SIZE, defaultEngineSettings } from '../../core/config/model';
 import { isoDay } from '../../core/engine';
+import { ticketReferences } from '../../core/inline/ticketRefs';
+import { lex } from '../../core/lexer';
 import type { TextChange } from '../../core/session';
 import { AnalysisPool } from './analysisPool';
 import { foldChange, SessionStore, StaleTextError, type SessionRequest } from './sessionStore';
@@ -88,6 +90,24 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const running = this.running.get(key);
     if (running && running.version === doc.version) return running.promise;
     return this.analyse(doc);
+  }
+
+  /**
+   * The ticket references in `doc`'s comments, from the session that analysed its current version
+   * (on the worker for a large document, so the extension host never lexes it whole); lexed here
+   * only when no session has that version.
+   */
+  async ticketReferences(doc: vscode.TextDocument, userPatterns: readonly RegExp[]): Promise<Array<{ text: string; start: number }>> {
+    const analysis = await this.analysis(doc);
+    if (!analysis?.language) return [];
+    const key = doc.uri.toString();
+    const fromSession =
+      documentLength(doc) >= WORKER_THRESHOLD_CHARS
+        ? await this.pool.ticketReferences(key, analysis.version, userPatterns).catch(() => null)
+        : this.sessions.ticketReferences(key, analysis.version, userPatterns);
+    if (fromSession && analysis.version === doc.version) return fromSession;
+    const text = doc.getText();
+    return ticketReferences(text, lex(text, analysis.language).comments, userPatterns);
   }
 
   /** Cached findings without computing (for cheap lookups such as hovers over a stale version). */

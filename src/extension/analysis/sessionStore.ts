@@ -64,6 +64,12 @@ export class SessionStore {
     return { findings, incremental: false };
   }
 
+  /** Ticket references in the text analysed at `version`; undefined when the store is not at that version. */
+  ticketReferences(key: string, version: number, userPatterns: readonly RegExp[]): Array<{ text: string; start: number }> | undefined {
+    const entry = this.entries.get(key);
+    return entry && entry.version === version ? entry.session.ticketReferences(userPatterns) : undefined;
+  }
+
   forget(key: string): void {
     this.entries.delete(key);
   }

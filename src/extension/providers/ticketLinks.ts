@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { allTickets, ticketLink } from '../../core/inline/ticketRefs';
-import { lex } from '../../core/lexer';
+import { ticketLink } from '../../core/inline/ticketRefs';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 
 /**
@@ -14,21 +13,17 @@ export class TicketLinkProvider implements vscode.DocumentLinkProvider {
     const analysis = await this.analyzer.analysis(doc);
     const template = analysis?.project?.config.ticketUrl;
     if (!analysis?.language || !template || token.isCancellationRequested) return [];
-    const text = doc.getText();
     const patterns = analysis.project?.settings.ticketPatterns ?? [];
+    const references = await this.analyzer.ticketReferences(doc, patterns);
+    if (token.isCancellationRequested) return [];
     const links: vscode.DocumentLink[] = [];
-    for (const comment of lex(text, analysis.language).comments) {
-      const content = text.slice(comment.contentStart, comment.contentEnd);
-      if (!/\d/.test(content)) continue;
-      for (const ticket of allTickets(content, patterns)) {
-        const target = ticketLink(template, ticket.text);
-        if (!target) continue;
-        const start = doc.positionAt(comment.contentStart + ticket.start);
-        const end = doc.positionAt(comment.contentStart + ticket.start + ticket.text.length);
-        const link = new vscode.DocumentLink(new vscode.Range(start, end), vscode.Uri.parse(target));
-        link.tooltip = `Open ${ticket.text}`;
-        links.push(link);
-      }
+    for (const ticket of references) {
+      const target = ticketLink(template, ticket.text);
+      if (!target) continue;
+      const range = new vscode.Range(doc.positionAt(ticket.start), doc.positionAt(ticket.start + ticket.text.length));
+      const link = new vscode.DocumentLink(range, vscode.Uri.parse(target));
+      link.tooltip = `Open ${ticket.text}`;
+      links.push(link);
     }
     return links;
   }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fileUri, lensTitles, open, qaLens, setSetting, waitFor, waitForDiagnostics } from '../inline/helpers';
+import { fileUri, lensTitles, open, qaLens, setSetting, waitFor, waitForDiagnostics, writeAndOpen } from '../inline/helpers';
 
 const BASE = ['3:deferred-to-sprint', '4:insecure-shortcut', '6:untracked-marker', '10:swallowed-error', '15:tracked-marker'];
 
@@ -55,5 +55,17 @@ describe('inline: settings take effect without a reload', function () {
     await setSetting('qaLens.ticketUrl', 'https://acme.atlassian.net/browse/{id}');
     const link = await waitFor(async () => (await links()).find((l) => l.target?.toString() === 'https://acme.atlassian.net/browse/SHOP-231'), 'a link for SHOP-231');
     assert.deepEqual([link.range.start.line, link.range.start.character, link.range.end.character], [14, 8, 16]);
+
+    // A large document (analysed on the worker thread): its session there finds the references.
+    const filler = Array.from({ length: 4000 }, (_, i) => `export const value${i} = ${i}; // plain note ${i}`).join('\n');
+    const big = (await writeAndOpen('src/big-links.ts', `${filler}\n// TODO(SHOP-999): split this file\nconst code = 'SHOP-1';\n`)).document;
+    const bigLinks = await waitFor(async () => {
+      const found = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', big.uri)) ?? [];
+      return found.some((l) => l.target?.toString().endsWith('SHOP-999')) ? found : undefined;
+    }, 'a link for SHOP-999 in the large document');
+    const ours = bigLinks.filter((l) => l.target?.toString().startsWith('https://acme.atlassian.net/'));
+    assert.deepEqual(ours.map((l) => [l.range.start.line, l.range.start.character, l.target?.toString()]), [[4000, 8, 'https://acme.atlassian.net/browse/SHOP-999']]);
+    assert.ok(big.getText().length >= 100_000, 'large enough for the worker thread');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

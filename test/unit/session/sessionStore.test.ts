@@ -59,3 +59,16 @@ describe('SessionStore and foldChange (the editor side of incremental analysis)'
     assert.equal(store.analyse(request(v2, 9, { version: 8, change: { start: 0, oldEnd: 0, newEnd: 0 } }, 'g2')).incremental, false);
   });
 });
+
+describe('ticket references from a session (ticket links)', () => {
+  it('finds the references in comments only, with document offsets, for the version analysed', () => {
+    const store = new SessionStore();
+    const text = "const a = 'SHOP-1'; // see SHOP-12 and #34\n/* FIXME(ABC-7): x */\nconst b = 2; // no ticket\n";
+    store.analyse(request(text, 3, null));
+    const refs = store.ticketReferences('file:///a.ts', 3, []);
+    assert.ok(refs);
+    assert.deepEqual(refs.map((r) => [r.text, text.slice(r.start, r.start + r.text.length)]), [['SHOP-12', 'SHOP-12'], ['#34', '#34'], ['ABC-7', 'ABC-7']]);
+    assert.equal(store.ticketReferences('file:///a.ts', 4, []), undefined, 'another version: no answer');
+    assert.equal(store.ticketReferences('file:///other.ts', 3, []), undefined);
+  });
+});

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checklistById, checklistProgress, checklistsFor, type Checklist, type ChecklistItem, type ChecklistStateKey, type ItemState, type ItemStatus } from '../../core/checklists';
 import type { ChecklistStateService } from '../checklists/checklistState';
-import { log } from '../log';
+import { RebuildLoop } from './rebuildLoop';
 import { relativeTo } from '../scan/workspaceScan';
 import type { GitInfo } from '../workspace/gitInfo';
 import type { ProjectRegistry } from '../workspace/projects';
@@ -55,8 +55,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
   private readonly changed = new vscode.EventEmitter<ChecklistTreeNode | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private roots: ChecklistNode[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private building: Promise<void> = Promise.resolve();
+  private readonly loop = new RebuildLoop('Checklist', REBUILD_DELAY_MS, () => this.rebuild());
   /** Checklists shown for a file on request (file URI -> checklist ids), for this session. */
   private readonly pinned = new Map<string, Set<string>>();
   private shownFile: vscode.Uri | undefined;
@@ -133,27 +132,20 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
     this.schedule(0);
   }
 
-  async settled(): Promise<void> {
-    for (;;) {
-      if (this.timer) await new Promise((resolve) => setTimeout(resolve, REBUILD_DELAY_MS));
-      const current = this.building;
-      await current;
-      if (!this.timer && current === this.building) return;
-    }
+  settled(): Promise<void> {
+    return this.loop.settled();
   }
+
 
   refresh(): Promise<void> {
     this.schedule(0);
     return this.settled();
   }
 
-  private schedule(delay = REBUILD_DELAY_MS): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.building = this.building.then(() => this.rebuild()).catch((error: unknown) => log().error(`Checklist view: ${String(error)}`));
-    }, delay);
+  private schedule(delay?: number): void {
+    this.loop.schedule(delay);
   }
+
 
   private async rebuild(): Promise<void> {
     const uri = this.activeFile.uri;
@@ -195,7 +187,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

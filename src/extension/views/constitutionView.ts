@@ -11,7 +11,7 @@ import {
   type Principle,
 } from '../../core/constitution';
 import type { Project } from '../../core/project';
-import { log } from '../log';
+import { RebuildLoop } from './rebuildLoop';
 import type { WorkspaceScan } from '../scan/workspaceScan';
 import { relativeTo } from '../scan/workspaceScan';
 import { constitutionUri } from '../workspace/constitutionUri';
@@ -44,9 +44,7 @@ export class ConstitutionProvider implements vscode.TreeDataProvider<Constitutio
   private readonly changed = new vscode.EventEmitter<ConstitutionNode | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private roots: ConstitutionNode[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private due = 0;
-  private building: Promise<void> = Promise.resolve();
+  private readonly loop = new RebuildLoop('Constitution', REBUILD_DELAY_MS, () => this.rebuild(), 'earliest');
   private current: { folder: vscode.WorkspaceFolder; project: Project; diff: ConstitutionDiff | undefined } | undefined;
   view: vscode.TreeView<ConstitutionNode> | undefined;
 
@@ -161,14 +159,10 @@ export class ConstitutionProvider implements vscode.TreeDataProvider<Constitutio
     return snapshot;
   }
 
-  async settled(): Promise<void> {
-    for (;;) {
-      if (this.timer) await new Promise((resolve) => setTimeout(resolve, REBUILD_DELAY_MS));
-      const current = this.building;
-      await current;
-      if (!this.timer && current === this.building) return;
-    }
+  settled(): Promise<void> {
+    return this.loop.settled();
   }
+
 
   /** Rebuilds now (after a change the watchers may not have delivered yet). */
   refresh(): Promise<void> {
@@ -176,17 +170,10 @@ export class ConstitutionProvider implements vscode.TreeDataProvider<Constitutio
     return this.settled();
   }
 
-  private schedule(delay = REBUILD_DELAY_MS): void {
-    // Keep the earlier of two requests: scan progress must not postpone a switch of the active file.
-    const due = Date.now() + delay;
-    if (this.timer && this.due <= due) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.due = due;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.building = this.building.then(() => this.rebuild()).catch((error: unknown) => log().error(`Constitution view: ${String(error)}`));
-    }, delay);
+  private schedule(delay?: number): void {
+    this.loop.schedule(delay);
   }
+
 
   private folder(): vscode.WorkspaceFolder | undefined {
     const uri = this.activeFile.uri;
@@ -318,7 +305,7 @@ export class ConstitutionProvider implements vscode.TreeDataProvider<Constitutio
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

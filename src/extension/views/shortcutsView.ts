@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { describeCounts, filterFindings, groupFindings, isFiltering, readFilter, type FindingFilter, type GroupMode } from '../../core/grouping';
 import { ruleInfo } from '../../core/rules/catalog';
 import type { Severity } from '../../core/types';
-import { log } from '../log';
+import { RebuildLoop } from './rebuildLoop';
 import type { ChangedLines } from '../scan/changedLines';
 import type { FindingAges } from '../scan/findingAges';
 import type { LocatedFinding, WorkspaceScan } from '../scan/workspaceScan';
@@ -50,9 +50,7 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private roots: GroupNode[] = [];
   private total = 0;
-  private timer: NodeJS.Timeout | undefined;
-  private building: Promise<void> = Promise.resolve();
-  private generation = 0;
+  private readonly loop = new RebuildLoop('Shortcuts', REBUILD_DELAY_MS, (generation) => this.rebuild(generation));
   private mode: GroupMode = editorSettings().shortcutsGroupBy;
   private filterValue: FindingFilter;
   private unavailable: string | undefined;
@@ -110,13 +108,8 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
   }
 
   /** Resolves once the tree reflects everything that happened before the call. */
-  async settled(): Promise<void> {
-    for (;;) {
-      if (this.timer) await new Promise((resolve) => setTimeout(resolve, REBUILD_DELAY_MS));
-      const current = this.building;
-      await current;
-      if (!this.timer && current === this.building) return;
-    }
+  settled(): Promise<void> {
+    return this.loop.settled();
   }
 
   getTreeItem(node: ShortcutNode): vscode.TreeItem {
@@ -138,13 +131,8 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
     return this.roots;
   }
 
-  private schedule(delay = REBUILD_DELAY_MS): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const generation = ++this.generation;
-      this.building = this.building.then(() => this.rebuild(generation)).catch((error: unknown) => log().error(`Shortcuts view: ${String(error)}`));
-    }, delay);
+  private schedule(delay?: number): void {
+    this.loop.schedule(delay);
   }
 
   private async rebuild(generation: number): Promise<void> {
@@ -164,7 +152,7 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
     const pathOf = (item: LocatedFinding): string => (multiRoot ? `${item.folder.name}/${item.finding.path}` : item.finding.path);
     const age = mode === 'age' ? await this.ages.ages(shown) : undefined;
     // A newer rebuild was asked for while blame or git ran: let that one publish.
-    if (generation !== this.generation) return;
+    if (generation !== this.loop.generation) return;
     const sprint = shown[0] ? await this.sprintLength(shown[0]) : 14;
     const groups = groupFindings(shown, mode, { finding: (item) => item.finding, path: pathOf, ...(age ? { age } : {}), sprintLengthDays: sprint });
     this.roots = groups.map((group) => ({
@@ -236,7 +224,7 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

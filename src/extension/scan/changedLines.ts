@@ -5,6 +5,7 @@ import { log } from '../log';
 import type { GitInfo } from '../workspace/gitInfo';
 import type { ProjectRegistry } from '../workspace/projects';
 import type { LocatedFinding } from './workspaceScan';
+import { getOrCreate } from '../../core/getOrCreate';
 
 /** The lines added in one folder since its base branch, or why they are unknown. */
 export type FolderChanges =
@@ -36,13 +37,7 @@ export class ChangedLines implements vscode.Disposable {
   }
 
   forFolder(folder: vscode.WorkspaceFolder): Promise<FolderChanges> {
-    const key = folder.uri.toString();
-    let changes = this.cache.get(key);
-    if (!changes) {
-      changes = this.load(folder);
-      this.cache.set(key, changes);
-    }
-    return changes;
+    return getOrCreate(this.cache, folder.uri.toString(), () => this.load(folder));
   }
 
   /** A predicate for the filter: whether a finding's line was added since its folder's base. */

@@ -4,6 +4,7 @@ import { blameFile, type BlameLine } from '../../git';
 import { log } from '../log';
 import type { GitInfo } from '../workspace/gitInfo';
 import type { LocatedFinding } from './workspaceScan';
+import { getOrCreate } from '../../core/getOrCreate';
 
 /** Files blamed at once: git processes are cheap, but not free on a large workspace. */
 const CONCURRENCY = 6;
@@ -53,13 +54,7 @@ export class FindingAges implements vscode.Disposable {
   }
 
   private blame(item: LocatedFinding): Promise<BlameLine[] | undefined> {
-    const key = item.uri.toString();
-    let blame = this.blames.get(key);
-    if (!blame) {
-      blame = this.load(item);
-      this.blames.set(key, blame);
-    }
-    return blame;
+    return getOrCreate(this.blames, item.uri.toString(), () => this.load(item));
   }
 
   private async load(item: LocatedFinding): Promise<BlameLine[] | undefined> {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { currentBranch, openRepo, type CurrentBranch } from '../../git';
 import { log } from '../log';
+import { getOrCreate } from '../../core/getOrCreate';
 
 /** What git says about a workspace folder, or why it says nothing. */
 export type FolderGit =
@@ -29,13 +30,7 @@ export class GitInfo implements vscode.Disposable {
   }
 
   forFolder(folder: vscode.WorkspaceFolder): Promise<FolderGit> {
-    const key = folder.uri.toString();
-    let info = this.cache.get(key);
-    if (!info) {
-      info = this.load(folder);
-      this.cache.set(key, info);
-    }
-    return info;
+    return getOrCreate(this.cache, folder.uri.toString(), () => this.load(folder));
   }
 
   /** The branch name used to key per-branch state: the name, or the short SHA of a detached HEAD, or "(no git)". */

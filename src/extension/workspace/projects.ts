@@ -3,6 +3,7 @@ import { loadProject, type Project } from '../../core/project';
 import type { Problem } from '../../core/types';
 import { log } from '../log';
 import { affectsDetection, explicitConfigOverlay, mergeConfig, onDidChangeSettings } from '../settings';
+import { getOrCreate } from '../../core/getOrCreate';
 
 /** Files whose change means a folder's project must be reloaded (filtered to workspace folders by VS Code). */
 const WATCHED = ['**/.quality/**', '**/CONSTITUTION.md'];
@@ -55,13 +56,7 @@ export class ProjectRegistry implements vscode.Disposable {
   }
 
   forFolder(folder: vscode.WorkspaceFolder): Promise<Project> {
-    const key = folder.uri.toString();
-    let project = this.projects.get(key);
-    if (!project) {
-      project = this.load(folder);
-      this.projects.set(key, project);
-    }
-    return project;
+    return getOrCreate(this.projects, folder.uri.toString(), () => this.load(folder));
   }
 
   /** Drops cached projects (one folder, or all) and tells listeners. */

@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { globMatcher } from '../glob';
@@ -64,13 +64,8 @@ class Walker {
 
   async *walkTarget(absPath: string): AsyncGenerator<WalkedFile[]> {
     const relPath = toRelative(this.root, absPath);
-    let info;
-    try {
-      info = await stat(absPath);
-    } catch (error) {
-      this.skip(relPath, 'unreadable', errorCode(error));
-      return;
-    }
+    const info = await this.statOrSkip(absPath, relPath);
+    if (!info) return;
     if (info.isDirectory()) {
       const rules = await this.rulesFor(relPath);
       const real = await realpath(absPath);
@@ -129,6 +124,16 @@ class Walker {
     if (chunk.length > 0) yield chunk;
   }
 
+  /** The file's stat, or undefined after counting it as unreadable. */
+  private async statOrSkip(absPath: string, relPath: string): Promise<Stats | undefined> {
+    try {
+      return await stat(absPath);
+    } catch (error) {
+      this.skip(relPath, 'unreadable', errorCode(error));
+      return undefined;
+    }
+  }
+
   private async *walkLink(absPath: string, relPath: string, rules: IgnoreRules, ancestorsReal: string[]): AsyncGenerator<WalkedFile[]> {
     if (rules.ignores(relPath) || this.excluded(relPath)) return;
     let target: string;
@@ -143,13 +148,8 @@ class Walker {
       this.skip(relPath, 'outside-root', 'symbolic link to a path outside the scan root');
       return;
     }
-    let info;
-    try {
-      info = await stat(target);
-    } catch (error) {
-      this.skip(relPath, 'unreadable', errorCode(error));
-      return;
-    }
+    const info = await this.statOrSkip(target, relPath);
+    if (!info) return;
     if (info.isDirectory()) {
       if (ancestorsReal.includes(target)) {
         this.skip(relPath, 'symlink-loop', 'symbolic link to a folder that contains it');

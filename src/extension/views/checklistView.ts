@@ -71,12 +71,12 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
     private readonly context: ContextKeys,
   ) {
     this.disposables.push(
-      projects.onDidChange(() => this.schedule()),
-      git.onDidChange(() => this.schedule()),
-      states.onDidChange(() => this.schedule(0)),
-      activeFile.onDidChange(() => this.schedule(0)),
+      projects.onDidChange(() => this.loop.schedule()),
+      git.onDidChange(() => this.loop.schedule()),
+      states.onDidChange(() => this.loop.schedule(0)),
+      activeFile.onDidChange(() => this.loop.schedule(0)),
     );
-    this.schedule(0);
+    this.loop.schedule(0);
   }
 
   get file(): vscode.Uri | undefined {
@@ -129,23 +129,16 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
     const set = this.pinned.get(uri.toString()) ?? new Set<string>();
     set.add(checklistId);
     this.pinned.set(uri.toString(), set);
-    this.schedule(0);
+    this.loop.schedule(0);
   }
 
   settled(): Promise<void> {
     return this.loop.settled();
   }
 
-
   refresh(): Promise<void> {
-    this.schedule(0);
-    return this.settled();
+    return this.loop.now();
   }
-
-  private schedule(delay?: number): void {
-    this.loop.schedule(delay);
-  }
-
 
   private async rebuild(): Promise<void> {
     const uri = this.activeFile.uri;

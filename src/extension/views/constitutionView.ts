@@ -58,13 +58,13 @@ export class ConstitutionProvider implements vscode.TreeDataProvider<Constitutio
     private readonly context: ContextKeys,
   ) {
     this.disposables.push(
-      projects.onDidChange(() => this.schedule()),
-      activeFile.onDidChange(() => this.schedule(0)),
+      projects.onDidChange(() => this.loop.schedule()),
+      activeFile.onDidChange(() => this.loop.schedule(0)),
       // Finding counts follow the scan; the scan fires often while it runs, hence the delay.
-      scan.onDidChange(() => this.schedule(500)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule(0)),
+      scan.onDidChange(() => this.loop.schedule(500)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.loop.schedule(0)),
     );
-    this.schedule(0);
+    this.loop.schedule(0);
   }
 
   getTreeItem(node: ConstitutionNode): vscode.TreeItem {
@@ -154,7 +154,7 @@ export class ConstitutionProvider implements vscode.TreeDataProvider<Constitutio
     if (!current) return undefined;
     const snapshot = snapshotConstitution(current.project.constitution);
     await this.state.update(ackKey(current.folder), snapshot);
-    this.schedule(0);
+    this.loop.schedule(0);
     await this.settled();
     return snapshot;
   }
@@ -163,17 +163,10 @@ export class ConstitutionProvider implements vscode.TreeDataProvider<Constitutio
     return this.loop.settled();
   }
 
-
   /** Rebuilds now (after a change the watchers may not have delivered yet). */
   refresh(): Promise<void> {
-    this.schedule(0);
-    return this.settled();
+    return this.loop.now();
   }
-
-  private schedule(delay?: number): void {
-    this.loop.schedule(delay);
-  }
-
 
   private folder(): vscode.WorkspaceFolder | undefined {
     const uri = this.activeFile.uri;

@@ -42,6 +42,12 @@ export class RebuildLoop implements vscode.Disposable {
     }
   }
 
+  /** Rebuilds now and resolves once done (after a change the watchers may not have delivered yet). */
+  now(): Promise<void> {
+    this.schedule(0);
+    return this.settled();
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
   }

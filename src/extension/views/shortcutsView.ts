@@ -68,15 +68,15 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
   ) {
     this.filterValue = readFilter(state.get(FILTER_KEY));
     this.disposables.push(
-      scan.onDidChange(() => this.schedule()),
+      scan.onDidChange(() => this.loop.schedule()),
       scan.onDidChangeState((scanState) => {
         this.context.set(CONTEXT.scanState, scanState);
-        this.schedule();
+        this.loop.schedule();
       }),
       onDidChangeSettings((event) => {
         if (!event.affectsConfiguration('qaLens.shortcuts.groupBy')) return;
         this.mode = editorSettings().shortcutsGroupBy;
-        this.schedule(0);
+        this.loop.schedule(0);
       }),
     );
     this.context.set(CONTEXT.scanState, scan.state);
@@ -95,7 +95,7 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
   /** Regroups now (the setting is written too, by the command, so the choice survives reloads). */
   async setGroupBy(mode: GroupMode): Promise<void> {
     this.mode = mode;
-    this.schedule(0);
+    this.loop.schedule(0);
     await this.settled();
   }
 
@@ -103,7 +103,7 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
     this.filterValue = filter;
     if (filter.onlyChanged) this.changedLines.invalidate();
     await this.state.update(FILTER_KEY, filter);
-    this.schedule(0);
+    this.loop.schedule(0);
     await this.settled();
   }
 
@@ -129,10 +129,6 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
   /** The groups shown now (tests read the tree through this and getChildren). */
   get groups(): readonly GroupNode[] {
     return this.roots;
-  }
-
-  private schedule(delay?: number): void {
-    this.loop.schedule(delay);
   }
 
   private async rebuild(generation: number): Promise<void> {

@@ -6,6 +6,23 @@ const rb = (text: string, path = 'lib/a.rb') => run(text, { line: ['#'], languag
 const ids = (findings: ReturnType<typeof run>) => findings.map((f) => f.ruleId);
 
 describe('code rules', () => {
+  it('a finding on a minified line carries the code around its trigger, bounded, not the whole line', () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `a${i}=f(${i});`).join('');
+    const line = `${filler(3000)}try{g()}catch(e){}${filler(2000)}var o={rejectUnauthorized:false};${filler(3000)}`;
+    const findings = run(`${line}\n`);
+    assert.deepEqual(ids(findings).sort(), ['insecure-shortcut', 'swallowed-error']);
+    for (const finding of findings) {
+      assert.ok(finding.excerpt.length <= 400, `${finding.ruleId}: ${finding.excerpt.length} characters`);
+      assert.match(finding.excerpt, /^….*…$/);
+    }
+    assert.match(findings.find((f) => f.ruleId === 'swallowed-error')!.excerpt, /try\{g\(\)\}catch\(e\)\{\}/);
+    assert.match(findings.find((f) => f.ruleId === 'insecure-shortcut')!.excerpt, /rejectUnauthorized:false/);
+    // Code elsewhere on the line does not move the excerpt (or the fingerprint hashed from it).
+    const edited = run(`x=1;${line.replace('a1000=', 'b1000=')}\n`);
+    assert.deepEqual(edited.map((f) => f.fingerprint).sort(), findings.map((f) => f.fingerprint).sort());
+  });
+
+
   describe('suppressed-check: what counts as a reason, per tool', () => {
     const cases: Array<{ tool: string; reported: string; quiet: string; lang?: 'py' | 'rb' | 'go' | 'java' | 'cs' }> = [
       { tool: 'ESLint', reported: '// eslint-disable-next-line no-console\n', quiet: '// eslint-disable-next-line no-console -- logging CLI output\n' },

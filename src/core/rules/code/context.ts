@@ -1,3 +1,4 @@
+import { codeExcerpt } from '../hit';
 import type { CommentToken } from '../../lexer/types';
 import { partitionPoint } from '../../partitionPoint';
 import type { LineIndex } from '../lineIndex';
@@ -33,7 +34,8 @@ export function documentFacts(text: string): DocumentFacts {
 
 /** The line's source text, trimmed: the excerpt of a code finding. */
 export function lineExcerpt(ctx: CodeContext, offset: number): string {
-  return ctx.lines.lineText(ctx.lines.lineOf(offset)).trim();
+  const line0 = ctx.lines.lineOf(offset);
+  return codeExcerpt(ctx.lines.lineText(line0), offset - ctx.lines.lineStart(line0));
 }
 
 /** True when some non-blank character of [start, end) is code (not blanked by the lexer). */

@@ -1,4 +1,4 @@
-import type { RuleHit } from '../hit';
+import { codeExcerpt, type RuleHit } from '../hit';
 import { forEachOccurrence, touchesCode, type CodeContext } from './context';
 import type { Family } from './families';
 
@@ -39,6 +39,15 @@ const PATTERNS: readonly InsecurePattern[] = [
   { families: 'all', literal: '777', message: WORLD_WRITABLE, regex: /(?<![\w.])0o?777(?![\w.])/g },
 ];
 
+/**
+ * The patterns that can report in this family, each with the literal it cannot match without.
+ * Each runs on one line of the document text, so a file where none matches its whole text has
+ * nothing to report (the scan's prefilter).
+ */
+export function insecurePatternsFor(family: Family): Array<{ literal: string; regex: RegExp }> {
+  return PATTERNS.filter((p) => p.families === 'all' || p.families.includes(family)).map(({ literal, regex }) => ({ literal, regex }));
+}
+
 export function scanInsecure(ctx: CodeContext): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const pattern of PATTERNS) {
@@ -56,7 +65,7 @@ export function scanInsecure(ctx: CodeContext): RuleHit[] {
         const start = lineStart + m.index;
         const end = start + m[0].length;
         if (!touchesCode(ctx, start, end)) continue;
-        hits.push({ ruleId: 'insecure-shortcut', start, end, message: pattern.message, excerpt: lineText.trim() });
+        hits.push({ ruleId: 'insecure-shortcut', start, end, message: pattern.message, excerpt: codeExcerpt(lineText, m.index) });
       }
     });
   }

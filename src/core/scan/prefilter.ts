@@ -16,15 +16,16 @@ import { isTestFile } from '../testFiles';
  * - A comment's cleaned text (rules/comments/commentText.ts) is made of whole lines of the file
  *   with decoration cut from their ends, so a word of a note is a substring of the file. A word
  *   that starts a cleaned line follows decoration, white space or a comment opener in the file,
- *   and no opener ends in a word character (`rem` needs a space after it), so a word boundary
+ *   and no opener ends in a word character (`rem` needs a space after it; a language whose
+ *   delimiters do is not prefiltered), so a word boundary
  *   before it holds in the file too; after the last word of a line come white space, `*`, a
  *   line break or a closer, none of them word characters.
  * - A phrase whose words a line break can separate (`for\n// now`) is split into its words, each
  *   searched alone: the file must hold all of them (`allOf`), which a comment run does.
  * - Code rules search the code (strings and comments turned into spaces, same length), so a
  *   literal of theirs with no space in it is in the file wherever it is in the code.
- * - The insecure patterns run on single lines of the file itself, so a file where a pattern finds
- *   nothing has no line where it does.
+ * - The insecure patterns run here as in their rule, on the lines of the file that hold their
+ *   literal.
  * Without the `u` flag, `i` folds ASCII letters only (`ſ` is not `s`), as in the rules.
  * User phrases (the config's `phrases`) can match anything, so with any of them the prefilter is
  * off (prefilterFor returns undefined). test/unit/scan/prefilter.test.ts checks that scans with and
@@ -93,8 +94,31 @@ function codeConditions(family: Family, testFile: boolean): Condition[] {
   if (hasCatchBlocks(family)) conditions.push(allOf(['catch'], /catch/, /\{\s*\}/));
   if (family === 'python') conditions.push(allOf(['except'], /except/, /pass|\.\.\./));
   if (family === 'ruby') conditions.push(...literals(['rescue']));
-  for (const { literal, regex } of insecurePatternsFor(family)) conditions.push(anyOf([literal], new RegExp(regex.source, regex.flags.replace('g', ''))));
+  for (const { literal, regex } of insecurePatternsFor(family)) conditions.push(insecureLines(literal, regex));
   return conditions;
+}
+
+/**
+ * An insecure pattern as its rule runs it: on each line holding the literal, never across lines
+ * (on the whole text some patterns backtrack over every line break that follows the literal).
+ */
+function insecureLines(literal: string, pattern: RegExp): Condition {
+  const regex = new RegExp(pattern.source, pattern.flags.replace('g', ''));
+  return {
+    anchors: [literal],
+    holds: (text) => {
+      // Lines as rules/lineIndex.ts has them: split at '\n', one '\r' before it left out.
+      for (let at = text.indexOf(literal); at !== -1; ) {
+        const start = text.lastIndexOf('\n', at) + 1;
+        const next = text.indexOf('\n', at);
+        const lineEnd = next === -1 ? text.length : next;
+        const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+        if (regex.test(text.slice(start, end))) return true;
+        at = next === -1 ? -1 : text.indexOf(literal, next);
+      }
+      return false;
+    },
+  };
 }
 
 /** The conditions of one kind of file, with one search for all their anchors. */
@@ -170,6 +194,30 @@ export function textMayHaveFindings(text: string, family: Family, testFile: bool
   return false;
 }
 
+/**
+ * Whether a comment delimiter of this language touches the comment's text with a word character:
+ * an opener ending in one or a closer starting with one, as a language configuration of another
+ * extension may declare (`"lineComment": "REM"`). The word boundaries the conditions rely on do
+ * not hold there, so such a language is never prefiltered. (The built-in table has none: `rem`
+ * and `=begin` count only with a space after them.)
+ */
+function hasWordEdgedDelimiters(language: LanguageSpec): boolean {
+  let edged = wordEdged.get(language);
+  if (edged === undefined) {
+    const word = /\w/;
+    const openers = [...(language.lineComments ?? []), ...(language.lineStartComments ?? []), ...(language.blockComments ?? []).map(([open]) => open)];
+    const closers = (language.blockComments ?? []).map(([, close]) => close);
+    edged =
+      openers.some((open) => word.test(open.slice(-1))) ||
+      closers.some((close) => word.test(close.slice(0, 1))) ||
+      Object.values(language.embedded ?? {}).some(hasWordEdgedDelimiters);
+    wordEdged.set(language, edged);
+  }
+  return edged;
+}
+
+const wordEdged = new WeakMap<LanguageSpec, boolean>();
+
 /** A file's prefilter: false when no rule can report anything in it. */
 export type FilePrefilter = (text: string, path: string, language: LanguageSpec) => boolean;
 
@@ -177,5 +225,6 @@ export type FilePrefilter = (text: string, path: string, language: LanguageSpec)
 export function prefilterFor(settings: EngineSettings): FilePrefilter | undefined {
   const userPhrases = Object.values(settings.phrases).some((list) => list !== undefined && list.length > 0);
   if (userPhrases) return undefined;
-  return (text, path, language) => textMayHaveFindings(text, familyOf(language), isTestFile(path, settings.testFiles));
+  return (text, path, language) =>
+    hasWordEdgedDelimiters(language) || textMayHaveFindings(text, familyOf(language), isTestFile(path, settings.testFiles));
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { compileEngineSettings } from '../../../src/core/config/compile';
 import { defaultEngineSettings } from '../../../src/core/config/model';
 import { analyzeDocument } from '../../../src/core/engine';
-import { LANGUAGES, languageForPath } from '../../../src/core/languages/index';
+import { LANGUAGES, languageForPath, languageFromCommentConfig } from '../../../src/core/languages/index';
 import type { LanguageSpec } from '../../../src/core/lexer/types';
 import { prefilterFor, type FilePrefilter } from '../../../src/core/scan/prefilter';
 import { scanTree } from '../../../src/core/scan/scanTree';
@@ -37,6 +37,17 @@ const SEPARATORS = [' ', ' ', '  ', '\t', '\n', '\n', '\r\n', '\r', '\u00a0', '\
 const CODE_BITS = [
   'catch', ' {', '}', '{}', '(e)', 'except', ':', 'pass', '...', 'rescue', 'nil', 'end', '@Disabled', '@Ignore', 'it.skip(', 'xit(', 'fit(',
   'describe.only(', "'", '"', '`', '@ts-ignore', 'eslint-disable', 'noqa', 'type: ignore', 'nolint', 'NOSONAR', 'verify=False', 'chmod 777',
+];
+
+/**
+ * Languages as other extensions' language configurations declare them, delimiters taken as
+ * written: some touch the comment's text with a word character (`REM`, `#cs`, `end`).
+ */
+const CONFIGURED: LanguageSpec[] = [
+  languageFromCommentConfig('configured-rem', { lineComment: 'REM' }),
+  languageFromCommentConfig('configured-autoit', { lineComment: ';', blockComment: ['#cs', '#ce'] }),
+  languageFromCommentConfig('configured-end', { blockComment: ['(*', 'end'] }),
+  languageFromCommentConfig('configured-plain', { lineComment: '--', blockComment: ['{-', '-}'] }),
 ];
 
 /** Every way this language opens or closes a comment, with the decoration rules strip. */
@@ -85,7 +96,7 @@ describe('the scan prefilter', () => {
     let reported = 0;
     fc.assert(
       fc.property(
-        fc.constantFrom(...LANGUAGES),
+        fc.constantFrom(...LANGUAGES, ...CONFIGURED),
         fc.boolean(),
         fc.array(fc.oneof(fc.constantFrom(...PHRASE_WORDS), fc.constantFrom(...SEPARATORS), fc.constantFrom(...CODE_BITS)), { maxLength: 30 }),
         fc.array(fc.nat(), { maxLength: 6 }),
@@ -139,6 +150,26 @@ describe('the scan prefilter', () => {
     assert.equal(prefilterFor(phrases), undefined);
     const custom = await scanTree({ root: tree.root, config, settings: phrases, now: '2025-06-01' });
     assert.ok(custom.findings.some((f) => f.path.startsWith('plain/') && f.ruleId === 'vague-deferral'), 'a user phrase is found in a file with no built-in trigger');
+  });
+
+  it('does not prefilter a language whose comment delimiters touch the text with a word character', () => {
+    const settings = defaultEngineSettings();
+    const prefilter = prefilterFor(settings) as FilePrefilter;
+    const [rem, autoit, end, plain] = CONFIGURED;
+    const cases: Array<[LanguageSpec, string]> = [[rem, 'REMTODO: call the vendor\n'], [rem, 'REMfor now\n'], [autoit, '#csTODO: x\n#ce\n'], [end, '(* TODOend\n']];
+    for (const [language, text] of cases) {
+      assert.ok(analyzeDocument({ text, path: 'src/a.x', language, settings, now: '2025-06-01' }).length > 0, `${language.id}: ${JSON.stringify(text)} is reported`);
+      assert.equal(prefilter(text, 'src/a.x', language), true, `${language.id}: ${JSON.stringify(text)}`);
+    }
+    assert.equal(prefilter('x = compute(1) -- returns the total\n', 'src/a.x', plain), false, 'delimiters of the usual shape keep the prefilter');
+  });
+
+  it('runs the insecure patterns line by line, as their rule does', () => {
+    const prefilter = prefilterFor(defaultEngineSettings()) as FilePrefilter;
+    const shell = languageForPath('a.sh')!;
+    assert.equal(prefilter(`export NODE_TLS_REJECT_UNAUTHORIZED${'\n'.repeat(50)}0\n`, 'a.sh', shell), false, 'a pattern never spans lines');
+    assert.equal(prefilter('export NODE_TLS_REJECT_UNAUTHORIZED=0\r\n', 'a.sh', shell), true);
+    assert.equal(prefilter('x=1\r\nRUN curl -k https://example.com\r\n', 'a.sh', shell), true);
   });
 
   it('passes over trigger words that are not the shapes the rules report, never the shapes themselves', () => {

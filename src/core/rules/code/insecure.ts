@@ -26,14 +26,16 @@ const PATTERNS: readonly InsecurePattern[] = [
     families: 'all',
     literal: 'NODE_TLS_REJECT_UNAUTHORIZED',
     message: TLS,
-    regex: /\bNODE_TLS_REJECT_UNAUTHORIZED['"\]]?\s*(?:[:=]|\s)\s*['"]?0(?![\w.])/g,
+    // `\s*(?:[:=]|\s)\s*`, written so that a long run of blanks is not tried in every split.
+    regex: /\bNODE_TLS_REJECT_UNAUTHORIZED['"\]]?(?:\s*[:=]\s*|\s+)['"]?0(?![\w.])/g,
   },
   { families: ['python', 'other'], literal: 'erify', message: TLS, regex: /\b(?:verify|verify_ssl|ssl_verify)\s*=\s*False\b/g },
   { families: ['go', 'other'], literal: 'InsecureSkipVerify', message: TLS, regex: /\bInsecureSkipVerify\s*[:=]\s*true\b/g },
   { families: ['python'], literal: '_create_unverified_context', message: TLS, regex: /\bssl\._create_unverified_context\b/g },
   { families: ['config', 'other'], literal: 'curl', message: TLS, regex: /\bcurl\b[^\n|;&]*?[ \t](?:-[a-zA-Z]*k[a-zA-Z]*|--insecure)(?=[ \t'"]|\r?$)/gm },
   { families: ['config', 'other'], literal: 'wget', message: TLS, regex: /\bwget\b[^\n|;&]*?[ \t]--no-check-certificate\b/g },
-  { families: ['config', 'other'], literal: 'strict', message: TLS, regex: /\bstrict[-_]ssl['"]?\s*(?:=|:|[ \t])\s*['"]?false\b/g },
+  // `\s*(?:=|:|[ \t])\s*`, written so that a long run of blanks is not tried in every split.
+  { families: ['config', 'other'], literal: 'strict', message: TLS, regex: /\bstrict[-_]ssl['"]?(?:\s*[=:]\s*|(?=\s*[ \t])\s+)['"]?false\b/g },
   { families: ['js', 'other'], literal: 'strictSSL', message: TLS, regex: /\bstrictSSL['"]?\s*[:=]\s*false\b/g },
   { families: ['config', 'other'], literal: 'chmod', message: WORLD_WRITABLE, regex: /\bchmod\s+(?:-[a-zA-Z]+\s+)*0?777\b/g },
   { families: 'all', literal: '777', message: WORLD_WRITABLE, regex: /(?<![\w.])0o?777(?![\w.])/g },

@@ -17,9 +17,9 @@ import { isTestFile } from '../testFiles';
  *   with decoration cut from their ends, so a word of a note is a substring of the file. A word
  *   that starts a cleaned line follows decoration, white space or a comment opener in the file,
  *   and no opener ends in a word character (`rem` needs a space after it; a language whose
- *   delimiters do is not prefiltered), so a word boundary
- *   before it holds in the file too; after the last word of a line come white space, `*`, a
- *   line break or a closer, none of them word characters.
+ *   delimiters do is not prefiltered), so a word boundary before it holds in the file too;
+ *   after the last word of a line come white space, `*`, a line break or a closer, none of them
+ *   word characters.
  * - A phrase whose words a line break can separate (`for\n// now`) is split into its words, each
  *   searched alone: the file must hold all of them (`allOf`), which a comment run does.
  * - Code rules search the code (strings and comments turned into spaces, same length), so a

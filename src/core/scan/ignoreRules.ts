@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { ASYNC_ACCESS, type FileAccess } from './fileAccess';
 
 /**
  * The `.gitignore` and `.ignore` files that apply to a folder, with git's semantics: each file's
@@ -29,11 +29,11 @@ export class IgnoreRules {
    * folder's entry names when the caller has read them, saves trying to open ignore files that
    * are not there (two failed opens per folder showed in the profile of a 20,000-file scan).
    */
-  async withFolder(absDir: string, relDir: string, listed?: readonly string[]): Promise<IgnoreRules> {
+  async withFolder(absDir: string, relDir: string, listed?: readonly string[], access: FileAccess = ASYNC_ACCESS): Promise<IgnoreRules> {
     const added: Layer[] = [];
     for (const name of IGNORE_FILE_NAMES) {
       if (listed !== undefined && !listed.includes(name)) continue;
-      const content = await readIgnoreFile(path.join(absDir, name));
+      const content = await readIgnoreFile(path.join(absDir, name), access);
       if (content !== undefined && content.trim() !== '') added.push({ dir: relDir, rules: ignore().add(content) });
     }
     return added.length === 0 ? this : new IgnoreRules([...this.layers, ...added]);
@@ -45,12 +45,12 @@ export class IgnoreRules {
    * `node_modules/` that the repository's top-level .gitignore leaves out. Outside a git work
    * tree nothing above the root applies.
    */
-  async withAncestors(root: string): Promise<IgnoreRules> {
+  async withAncestors(root: string, access: FileAccess = ASYNC_ACCESS): Promise<IgnoreRules> {
     const folders: string[] = [];
     let dir = path.resolve(root);
     for (;;) {
       const parent = path.dirname(dir);
-      if (await exists(path.join(dir, '.git'))) break;
+      if (await exists(path.join(dir, '.git'), access)) break;
       if (parent === dir) return this;
       folders.unshift(parent);
       dir = parent;
@@ -59,7 +59,7 @@ export class IgnoreRules {
     for (const folder of folders) {
       const above = `${path.relative(folder, root).split(path.sep).join('/')}/`;
       for (const name of IGNORE_FILE_NAMES) {
-        const content = await readIgnoreFile(path.join(folder, name));
+        const content = await readIgnoreFile(path.join(folder, name), access);
         if (content !== undefined && content.trim() !== '') added.push({ dir: '', above, rules: ignore().add(content) });
       }
     }
@@ -82,18 +82,18 @@ export class IgnoreRules {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
+async function exists(file: string, access: FileAccess): Promise<boolean> {
   try {
-    await stat(file);
+    await access.stat(file);
     return true;
   } catch {
     return false;
   }
 }
 
-async function readIgnoreFile(file: string): Promise<string | undefined> {
+async function readIgnoreFile(file: string, access: FileAccess): Promise<string | undefined> {
   try {
-    return await readFile(file, 'utf8');
+    return await access.readText(file);
   } catch {
     // No such file (the usual case) or one that cannot be read: either way, no rules from it.
     return undefined;

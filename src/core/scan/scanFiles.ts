@@ -3,6 +3,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../config/model';
 import type { Finding } from '../types';
 import { analyseFile, analyseFileSync, type FileAnalysis, type FileOutcome } from './analyseFile';
 import type { ScanProgress, ScanResult, SkippedFile } from './types';
+import { BLOCKING_ACCESS } from './fileAccess';
 import { walkFileChunks, type WalkedFile } from './walk';
 
 export type { DocumentToAnalyse } from './analyseFile';
@@ -19,8 +20,9 @@ export interface ScanFilesOptions<L> extends Omit<FileAnalysis<L>, 'maxFileSize'
   /** Files read at once (asynchronous reads only). */
   concurrency?: number;
   /**
-   * Read files with blocking calls (readBoundedSync). Much faster, and right for a process whose
-   * main thread does nothing else (the CLI); never in the extension host.
+   * Read files and walk folders with blocking calls (readBoundedSync, BLOCKING_ACCESS). Much
+   * faster, and right for a process whose main thread does nothing else (the CLI); never in the
+   * extension host.
    */
   syncReads?: boolean;
   /** Other threads that analyse part of a large tree (the CLI's worker threads). */
@@ -82,7 +84,15 @@ export async function scanFiles<L>(options: ScanFilesOptions<L>): Promise<ScanRe
     }
   };
 
-  const walk = walkFileChunks({ root: options.root, paths: options.paths, exclude: options.exclude, signal: options.signal, onSkip: skip });
+  const walk = walkFileChunks({
+    root: options.root,
+    paths: options.paths,
+    exclude: options.exclude,
+    signal: options.signal,
+    onSkip: skip,
+    // A thread that reads files blocking (the CLI's) walks blocking too.
+    access: options.syncReads ? BLOCKING_ACCESS : undefined,
+  });
   try {
     if (options.helpers) await withHelpers(walk, analysis, options.helpers, record, options.signal);
     else if (options.syncReads) await onThisThread(walk, analysis, record, options.signal);

@@ -1,7 +1,7 @@
 import type { Dirent, Stats } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { globMatcher } from '../glob';
+import { ASYNC_ACCESS, type FileAccess } from './fileAccess';
 import { IgnoreRules } from './ignoreRules';
 import type { SkippedFile } from './types';
 
@@ -21,6 +21,8 @@ export interface WalkOptions {
   signal?: AbortSignal;
   /** Told about each path the walk itself skips (symlinks leaving the root, loops, unreadable). */
   onSkip(skipped: SkippedFile): void;
+  /** How folders and ignore files are read; default non-blocking (see fileAccess.ts). */
+  access?: FileAccess;
 }
 
 /**
@@ -42,8 +44,9 @@ export async function* walkFiles(options: WalkOptions): AsyncGenerator<WalkedFil
  */
 export async function* walkFileChunks(options: WalkOptions): AsyncGenerator<WalkedFile[]> {
   const root = path.resolve(options.root);
-  const rootReal = await realpath(root);
-  const walker = new Walker(root, rootReal, options);
+  const access = options.access ?? ASYNC_ACCESS;
+  const rootReal = await access.realpath(root);
+  const walker = new Walker(root, rootReal, options, access);
   const targets = options.paths && options.paths.length > 0 ? options.paths : [root];
   for (const target of targets) {
     yield* walker.walkTarget(path.resolve(root, target));
@@ -58,6 +61,7 @@ class Walker {
     private readonly root: string,
     private readonly rootReal: string,
     private readonly options: WalkOptions,
+    private readonly access: FileAccess,
   ) {
     this.excluded = options.exclude && options.exclude.length > 0 ? globMatcher(options.exclude) : () => false;
   }
@@ -68,7 +72,7 @@ class Walker {
     if (!info) return;
     if (info.isDirectory()) {
       const rules = await this.rulesFor(relPath);
-      const real = await realpath(absPath);
+      const real = await this.access.realpath(absPath);
       yield* this.walkFolder(absPath, relPath, rules, [real]);
     } else if (info.isFile()) {
       const file = this.fileOnce(absPath, relPath);
@@ -78,12 +82,12 @@ class Walker {
 
   /** The ignore rules above the root, of the root and of every folder down to `relDir` (exclusive). */
   private async rulesFor(relDir: string): Promise<IgnoreRules> {
-    let rules = await IgnoreRules.empty().withAncestors(this.root);
+    let rules = await IgnoreRules.empty().withAncestors(this.root, this.access);
     if (relDir === '..' || relDir.startsWith('../')) return rules;
     const segments = relDir === '' ? [] : relDir.split('/');
     for (let depth = 0; depth < segments.length; depth++) {
       const rel = segments.slice(0, depth).join('/');
-      rules = await rules.withFolder(path.join(this.root, ...segments.slice(0, depth)), rel);
+      rules = await rules.withFolder(path.join(this.root, ...segments.slice(0, depth)), rel, undefined, this.access);
     }
     return rules;
   }
@@ -92,12 +96,12 @@ class Walker {
     this.throwIfAborted();
     let entries: Dirent[];
     try {
-      entries = await readdir(absDir, { withFileTypes: true });
+      entries = await this.access.readdir(absDir);
     } catch (error) {
       this.skip(relDir || '.', 'unreadable', errorCode(error));
       return;
     }
-    const rules = await parentRules.withFolder(absDir, relDir, entries.map((entry) => entry.name));
+    const rules = await parentRules.withFolder(absDir, relDir, entries.map((entry) => entry.name), this.access);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     // This folder's files so far; handed out before any subfolder's, so the order stays the same.
     let chunk: WalkedFile[] = [];
@@ -127,7 +131,7 @@ class Walker {
   /** The file's stat, or undefined after counting it as unreadable. */
   private async statOrSkip(absPath: string, relPath: string): Promise<Stats | undefined> {
     try {
-      return await stat(absPath);
+      return await this.access.stat(absPath);
     } catch (error) {
       this.skip(relPath, 'unreadable', errorCode(error));
       return undefined;
@@ -138,7 +142,7 @@ class Walker {
     if (rules.ignores(relPath) || this.excluded(relPath)) return;
     let target: string;
     try {
-      target = await realpath(absPath);
+      target = await this.access.realpath(absPath);
     } catch (error) {
       const code = errorCode(error);
       this.skip(relPath, code === 'ELOOP' ? 'symlink-loop' : 'unreadable', code === 'ENOENT' ? 'broken symbolic link' : code);

@@ -33,6 +33,11 @@ export interface LoadProjectOptions {
    * only the built-in rules are.
    */
   trusted?: boolean;
+  /**
+   * False when only the team's own checklists matter (the CLI's scan reports their problems and
+   * uses no checklist): the bundled defaults are then neither parsed nor listed.
+   */
+  bundledChecklists?: boolean;
 }
 
 /** Loads a project; never throws for the team's files (they become problems). */
@@ -45,7 +50,7 @@ export async function loadProject(root: string, options: LoadProjectOptions = {}
       ...(config.constitution ? { configuredPath: config.constitution } : {}),
       ...(loaded.config.constitution && loaded.displayPath ? { configuredFrom: loaded.displayPath } : {}),
     }),
-    loadChecklists(root),
+    loadChecklists(root, undefined, { bundled: options.bundledChecklists }),
   ]);
   const trusted = options.trusted ?? true;
   const runnable: QaConfig = trusted ? config : { ...config, phrases: {}, ticketPatterns: [] };

@@ -94,7 +94,7 @@ export const scanCommand: Command = {
   async run(args, io) {
     const request = await readRequest(args, io);
     await checkExplicitConfig(request);
-    const project = await loadProject(request.root, { configPath: request.configFile });
+    const project = await loadProject(request.root, { configPath: request.configFile, bundledChecklists: false });
     // Everything that can stop the run (exit 2) is checked before the scan starts.
     const baseline = request.baseline === undefined ? undefined : await loadBaseline(request.baseline, io.cwd);
     const added = request.since === undefined ? undefined : await sinceLines(request.root, request.since);

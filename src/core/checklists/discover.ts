@@ -43,8 +43,9 @@ export function bundledChecklistFolder(): string {
  * sees in its repository (and reviews by pull request) is exactly what is in force. Mixing would
  * make a deleted default silently come back. `qa-lens init` copies every default, so a team that
  * starts from them keeps them all and edits from there. An empty folder counts as no folder.
+ * With `bundled: false` the defaults are left out (and unparsed): only the team's files load.
  */
-export async function loadChecklists(root: string, reader: FolderReader = nodeFolderReader): Promise<ChecklistSet> {
+export async function loadChecklists(root: string, reader: FolderReader = nodeFolderReader, options: { bundled?: boolean } = {}): Promise<ChecklistSet> {
   const folder = join(root, ...CHECKLIST_FOLDER.split('/'));
   const problems: Problem[] = [];
   let names: string[] | undefined;
@@ -55,6 +56,8 @@ export async function loadChecklists(root: string, reader: FolderReader = nodeFo
   }
   const markdown = (names ?? []).filter((name) => name.toLowerCase().endsWith('.md')).sort();
   if (markdown.length === 0) {
+    // A caller that only checks the team's files (the CLI's scan) need not parse the defaults.
+    if (options.bundled === false) return { source: 'bundled', checklists: [], problems: sortProblems(problems) };
     const bundled = await loadBundledChecklists();
     return { ...bundled, problems: sortProblems([...problems, ...bundled.problems]) };
   }

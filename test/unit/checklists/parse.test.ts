@@ -103,6 +103,15 @@ describe('checklists', () => {
       ['migration', 'Our migration list', '.quality/checklists/migration.md'],
       ['release', 'Release', '.quality/checklists/release.md'],
     ]);
+    // Without the defaults (the CLI's scan): the team's files load as before, problems included.
+    await dir.write('.quality/checklists/bad name.md', lines('- [ ] BAD-01 x'));
+    const teamOnly = await loadChecklists(dir.root, undefined, { bundled: false });
+    assert.deepEqual(teamOnly.checklists.map((c) => c.id), ['migration', 'release']);
+    assert.match(teamOnly.problems.map((p) => p.message).join('\n'), /not a usable checklist file name/);
+  });
+
+  it('discovery without the bundled defaults: no folder gives no checklist and no problem', async () => {
+    assert.deepEqual(await loadChecklists(dir.root, undefined, { bundled: false }), { source: 'bundled', checklists: [], problems: [] });
   });
 
   describe('the bundled defaults', () => {

@@ -32,7 +32,7 @@ export function documentFacts(text: string): DocumentFacts {
   return { mentionsJUnit: JUNIT.test(text) };
 }
 
-/** The line's source text, trimmed: the excerpt of a code finding. */
+/** The line's source text, trimmed (and bounded, see codeExcerpt): the excerpt of a code finding. */
 export function lineExcerpt(ctx: CodeContext, offset: number): string {
   const line0 = ctx.lines.lineOf(offset);
   return codeExcerpt(ctx.lines.lineText(line0), offset - ctx.lines.lineStart(line0));

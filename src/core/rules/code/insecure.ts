@@ -42,9 +42,8 @@ const PATTERNS: readonly InsecurePattern[] = [
 ];
 
 /**
- * The patterns that can report in this family, each with the literal it cannot match without.
- * Each runs on one line of the document text, so a file where none matches its whole text has
- * nothing to report (the scan's prefilter).
+ * The patterns that can report in this family, each with the literal it cannot match without
+ * (the scan's prefilter runs them as scanInsecure does: on the lines holding the literal).
  */
 export function insecurePatternsFor(family: Family): Array<{ literal: string; regex: RegExp }> {
   return PATTERNS.filter((p) => p.families === 'all' || p.families.includes(family)).map(({ literal, regex }) => ({ literal, regex }));

@@ -1,7 +1,7 @@
 import type { EngineSettings } from '../config/model';
 import type { LanguageSpec } from '../lexer/types';
 import { familyOf, hasCatchBlocks, type Family } from '../rules/code/families';
-import { insecurePatternsFor } from '../rules/code/insecure';
+import { insecureLineChecks } from '../rules/code/insecure';
 import { testPatternLiterals } from '../rules/code/tests';
 import { isTestFile } from '../testFiles';
 
@@ -94,31 +94,8 @@ function codeConditions(family: Family, testFile: boolean): Condition[] {
   if (hasCatchBlocks(family)) conditions.push(allOf(['catch'], /catch/, /\{\s*\}/));
   if (family === 'python') conditions.push(allOf(['except'], /except/, /pass|\.\.\./));
   if (family === 'ruby') conditions.push(...literals(['rescue']));
-  for (const { literal, regex } of insecurePatternsFor(family)) conditions.push(insecureLines(literal, regex));
+  for (const { literal, matchesALine } of insecureLineChecks(family)) conditions.push({ anchors: [literal], holds: matchesALine });
   return conditions;
-}
-
-/**
- * An insecure pattern as its rule runs it: on each line holding the literal, never across lines
- * (on the whole text some patterns backtrack over every line break that follows the literal).
- */
-function insecureLines(literal: string, pattern: RegExp): Condition {
-  const regex = new RegExp(pattern.source, pattern.flags.replace('g', ''));
-  return {
-    anchors: [literal],
-    holds: (text) => {
-      // Lines as rules/lineIndex.ts has them: split at '\n', one '\r' before it left out.
-      for (let at = text.indexOf(literal); at !== -1; ) {
-        const start = text.lastIndexOf('\n', at) + 1;
-        const next = text.indexOf('\n', at);
-        const lineEnd = next === -1 ? text.length : next;
-        const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-        if (regex.test(text.slice(start, end))) return true;
-        at = next === -1 ? -1 : text.indexOf(literal, next);
-      }
-      return false;
-    },
-  };
 }
 
 /** The conditions of one kind of file, with one search for all their anchors. */

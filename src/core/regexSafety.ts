@@ -515,3 +515,8 @@ function checkWildcards(root: Node): string | undefined {
   });
   return wildcards > 1 ? 'more than one unbounded wildcard (like ".*" or "[^x]+") multiplies the matching time by the text length for each one; use at most one' : undefined;
 }
+
+/** `text` as a pattern that matches exactly that text. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { stringify } from 'yaml';
+import { escapeRegExp } from '../regexSafety';
 
 /**
  * `<branch>` as it appears in a review file name (formats.md): every `/` and every character
@@ -92,8 +93,7 @@ async function createExclusive(path: string, text: string): Promise<CreateReview
  * and the `-2`, `-3` ... variants a second review of the same day gets), newest first.
  */
 export async function findExistingReviews(reviewsDir: string, branch: string, templateId: string): Promise<string[]> {
-  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})-${escape(sanitiseBranch(branch))}-${escape(sanitiseBranch(templateId))}(?:-(\\d+))?\\.md$`);
+  const pattern = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})-${escapeRegExp(sanitiseBranch(branch))}-${escapeRegExp(sanitiseBranch(templateId))}(?:-(\\d+))?\\.md$`);
   let names: string[];
   try {
     names = (await readdir(reviewsDir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);

@@ -3,6 +3,7 @@ import type { LanguageSpec } from '../lexer/types';
 import { familyOf, hasCatchBlocks, type Family } from '../rules/code/families';
 import { insecureLineChecks } from '../rules/code/insecure';
 import { testPatternLiterals } from '../rules/code/tests';
+import { escapeRegExp } from '../regexSafety';
 import { isTestFile } from '../testFiles';
 
 /**
@@ -74,12 +75,10 @@ const COMMENT_CONDITIONS: readonly Condition[] = [
   ),
 ];
 
-const escape = (literal: string): string => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Literals the code must hold, case as written; cut at a space (the code's may be a blanked character). */
 function literals(list: readonly string[]): Condition[] {
   const cut = [...new Set(list.map((l) => l.split(' ')[0]).filter((l) => l.length > 0))];
-  return cut.length === 0 ? [] : [anyOf(cut, new RegExp(cut.map(escape).join('|')))];
+  return cut.length === 0 ? [] : [anyOf(cut, new RegExp(cut.map(escapeRegExp).join('|')))];
 }
 
 /** Code rules (rules/code/*.ts) that can run in this family, for a test file or not. */
@@ -131,7 +130,7 @@ function trie(words: readonly string[]): string {
   for (const w of words) groups.set(w[0], [...(groups.get(w[0]) ?? []), w.slice(1)]);
   const branches = [...groups].map(([first, rests]) => {
     const rest = trie(rests);
-    return rest === '' ? escape(first) : `${escape(first)}${rests.length > 1 ? `(?:${rest})` : rest}`;
+    return rest === '' ? escapeRegExp(first) : `${escapeRegExp(first)}${rests.length > 1 ? `(?:${rest})` : rest}`;
   });
   return branches.join('|');
 }

@@ -97,15 +97,20 @@ export class DocumentAnalyzer implements vscode.Disposable {
    * (on the worker for a large document, so the extension host never lexes it whole); lexed here
    * only when no session has that version.
    */
-  async ticketReferences(doc: vscode.TextDocument, userPatterns: readonly RegExp[]): Promise<Array<{ text: string; start: number }>> {
-    const analysis = await this.analysis(doc);
-    if (!analysis?.language) return [];
+  async ticketReferences(
+    doc: vscode.TextDocument,
+    analysis: DocumentAnalysis,
+    userPatterns: readonly RegExp[],
+    token: vscode.CancellationToken,
+  ): Promise<Array<{ text: string; start: number }>> {
+    if (!analysis.language) return [];
     const key = doc.uri.toString();
+    // This thread's session first (small documents, and large ones once the worker failed).
     const fromSession =
-      documentLength(doc) >= WORKER_THRESHOLD_CHARS
-        ? await this.pool.ticketReferences(key, analysis.version, userPatterns).catch(() => null)
-        : this.sessions.ticketReferences(key, analysis.version, userPatterns);
+      this.sessions.ticketReferences(key, analysis.version, userPatterns) ??
+      (documentLength(doc) >= WORKER_THRESHOLD_CHARS ? await this.pool.ticketReferences(key, analysis.version, userPatterns).catch(() => null) : null);
     if (fromSession && analysis.version === doc.version) return fromSession;
+    if (token.isCancellationRequested) return [];
     const text = doc.getText();
     return ticketReferences(text, lex(text, analysis.language).comments, userPatterns);
   }
@@ -230,19 +235,13 @@ export class DocumentAnalyzer implements vscode.Disposable {
             if (!(error instanceof StaleTextError)) log().warn(`Analysis worker unavailable (${String(error)}); analysing ${path} in place.`);
             return error instanceof StaleTextError ? ('stale' as const) : undefined;
           });
-          if (result === 'stale' || (result === undefined && inserted !== undefined)) {
-            // The worker (restarted) or this thread lacks the text the edit applies to: analyse
-            // the whole text again, soon, and keep showing the last findings meanwhile.
-            this.edits.delete(request.key);
-            this.schedule(doc, 0, true);
-            return this.results.get(request.key);
-          }
+          if (result === 'stale') return this.restartWhole(doc, request.key);
           if (result) {
             analysis.findings = result.findings;
             analysis.incremental = result.incremental;
             analysis.elapsedMs = result.elapsedMs;
-          } else this.analyseInPlace(analysis, request);
-        } else this.analyseInPlace(analysis, request);
+          } else if (!this.analyseInPlace(analysis, request)) return this.restartWhole(doc, request.key);
+        } else if (!this.analyseInPlace(analysis, request)) return this.restartWhole(doc, request.key);
       } catch (error) {
         // An engine bug must not take the editor down with it: log it and show nothing for this file.
         this.sessions.forget(request.key);
@@ -260,12 +259,34 @@ export class DocumentAnalyzer implements vscode.Disposable {
     return analysis;
   }
 
-  private analyseInPlace(analysis: DocumentAnalysis, request: SessionRequest): void {
+  /**
+   * Analyses on this thread, continuing this thread's session when it has the version the edit
+   * applies to (after the worker failed, large documents continue here too). False when only the
+   * edited text came and no session here holds the text it applies to.
+   */
+  private analyseInPlace(analysis: DocumentAnalysis, request: SessionRequest): boolean {
     const started = performance.now();
-    const result = this.sessions.analyse(request);
+    let result;
+    try {
+      result = this.sessions.analyse(request);
+    } catch (error) {
+      if (error instanceof StaleTextError) return false;
+      throw error;
+    }
     analysis.findings = result.findings;
     analysis.incremental = result.incremental;
     analysis.elapsedMs = performance.now() - started;
+    return true;
+  }
+
+  /**
+   * The worker (restarted) or this thread lacks the text an edit applies to: analyse the whole
+   * text again, soon, and keep showing the last findings meanwhile.
+   */
+  private restartWhole(doc: vscode.TextDocument, key: string): DocumentAnalysis | undefined {
+    this.edits.delete(key);
+    this.schedule(doc, 0, true);
+    return this.results.get(key);
   }
 
   dispose(): void {

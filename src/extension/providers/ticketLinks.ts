@@ -14,7 +14,7 @@ export class TicketLinkProvider implements vscode.DocumentLinkProvider {
     const template = analysis?.project?.config.ticketUrl;
     if (!analysis?.language || !template || token.isCancellationRequested) return [];
     const patterns = analysis.project?.settings.ticketPatterns ?? [];
-    const references = await this.analyzer.ticketReferences(doc, patterns);
+    const references = await this.analyzer.ticketReferences(doc, analysis, patterns, token);
     if (token.isCancellationRequested) return [];
     const links: vscode.DocumentLink[] = [];
     for (const ticket of references) {

@@ -58,7 +58,7 @@ export class AnalysisPool {
       const pending = this.pending.get(response.id);
       if (!pending) return;
       this.pending.delete(response.id);
-      if ('error' in response) pending.reject(response.stale === true ? new StaleTextError(String(response.id)) : new Error(response.error));
+      if ('error' in response) pending.reject(response.stale === true ? new StaleTextError(`request ${response.id}`) : new Error(response.error));
       else pending.resolve(response);
     });
     const fail = (error: Error): void => {

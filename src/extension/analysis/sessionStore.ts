@@ -73,15 +73,10 @@ export class SessionStore {
   forget(key: string): void {
     this.entries.delete(key);
   }
-
-  clear(): void {
-    this.entries.clear();
-  }
 }
 
 /** The store no longer has the text an edit-only request builds on (e.g. the worker restarted): send it whole. */
 export class StaleTextError extends Error {
-  readonly stale = true;
   constructor(key: string) {
     super(`no text to apply the edit to for ${key}`);
   }

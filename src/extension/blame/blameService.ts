@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { getOrCreate } from '../../core/getOrCreate';
 import { blameFile, headSha, type BlameLine } from '../../git';
 import { log } from '../log';
 import { editorSettings, onDidChangeSettings } from '../settings';
@@ -12,6 +13,8 @@ interface Entry {
   lines: BlameLine[] | null;
   /** The text of each blamed line, to match lines after edits until the next blame. */
   texts: string[];
+  /** `texts` indexed (built on the first line that moved: most lookups find their line in place). */
+  byText?: Map<string, number>;
 }
 
 /** What blame says about a line: the line, nothing to say, or "not known yet" (being computed). */
@@ -74,8 +77,7 @@ export class BlameService implements vscode.Disposable {
     }
     this.request(doc, entry ? REBLAME_DELAY_MS : 0);
     if (!entry?.lines) return () => 'pending';
-    const byText = textIndex(entry);
-    return (line) => matchByText(entry, byText, doc, line) ?? 'pending';
+    return (line) => matchByText(entry, doc, line) ?? 'pending';
   }
 
   private request(doc: vscode.TextDocument, delay: number): void {
@@ -123,12 +125,7 @@ export class BlameService implements vscode.Disposable {
   }
 
   private head(root: string): Promise<string> {
-    let head = this.heads.get(root);
-    if (!head) {
-      head = headSha(root).catch(() => '(no commits)');
-      this.heads.set(root, head);
-    }
-    return head;
+    return getOrCreate(this.heads, root, () => headSha(root).catch(() => '(no commits)'));
   }
 
   /** A commit, checkout or reset: every cached blame may be out of date. */
@@ -171,10 +168,10 @@ function textIndex(entry: Entry): Map<string, number> {
  * Until the edited buffer is blamed again, a line keeps the blame of the line with the same text
  * (where it was, or the only line with that text): lines moved by an edit keep their age.
  */
-function matchByText(entry: Entry, byText: Map<string, number>, doc: vscode.TextDocument, line: number): BlameLine | undefined {
+function matchByText(entry: Entry, doc: vscode.TextDocument, line: number): BlameLine | undefined {
   if (!entry.lines || line >= doc.lineCount) return undefined;
   const text = doc.lineAt(line).text;
   if (entry.texts[line] === text) return entry.lines[line];
-  const only = byText.get(text);
+  const only = (entry.byText ??= textIndex(entry)).get(text);
   return only !== undefined && only >= 0 ? entry.lines[only] : undefined;
 }

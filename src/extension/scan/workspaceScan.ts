@@ -73,12 +73,14 @@ export class WorkspaceScan implements vscode.Disposable {
       watcher.onDidChange(onFile),
       watcher.onDidCreate(onFile),
       watcher.onDidDelete(onFile),
-      analyzer.onDidChange(() => this.changed.fire()),
-      vscode.workspace.onDidCloseTextDocument((doc) => {
-        const uri = this.deferred.get(doc.uri.toString());
-        if (!uri) return;
-        this.deferred.delete(doc.uri.toString());
-        this.queue(uri);
+      analyzer.onDidChange((uri) => {
+        // A deferred file whose editor result is gone (it was closed): its disk findings count again.
+        const key = uri.toString();
+        if (this.deferred.has(key) && !analyzer.peek(uri)) {
+          this.deferred.delete(key);
+          this.queue(uri);
+        }
+        this.changed.fire();
       }),
       projects.onDidChange((folder) => {
         // Config, constitution or settings changed: severities and principle links may differ.

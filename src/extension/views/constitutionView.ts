@@ -154,8 +154,7 @@ export class ConstitutionProvider implements vscode.TreeDataProvider<Constitutio
     if (!current) return undefined;
     const snapshot = snapshotConstitution(current.project.constitution);
     await this.state.update(ackKey(current.folder), snapshot);
-    this.loop.schedule(0);
-    await this.settled();
+    await this.loop.now();
     return snapshot;
   }
 

@@ -95,16 +95,14 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
   /** Regroups now (the setting is written too, by the command, so the choice survives reloads). */
   async setGroupBy(mode: GroupMode): Promise<void> {
     this.mode = mode;
-    this.loop.schedule(0);
-    await this.settled();
+    await this.loop.now();
   }
 
   async setFilter(filter: FindingFilter): Promise<void> {
     this.filterValue = filter;
     if (filter.onlyChanged) this.changedLines.invalidate();
     await this.state.update(FILTER_KEY, filter);
-    this.loop.schedule(0);
-    await this.settled();
+    await this.loop.now();
   }
 
   /** Resolves once the tree reflects everything that happened before the call. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { simpleGit } from 'simple-git';
 import * as vscode from 'vscode';
-import { brief, fileUri, folder, gitEnv, open, qaLens, waitForDiagnostics, waitForLens } from '../inline/helpers';
+import { brief, fileUri, folder, gitEnv, open, qaLens, waitFor, waitForDiagnostics, waitForLens } from '../inline/helpers';
 
 const TEXT = "// FIXME: graceful shutdown\nexport const a = 1;\n// TODO: we'll fix it next sprint\nexport const b = 2;\n";
 
@@ -48,11 +48,10 @@ describe('inline: multi-root workspace', function () {
         .sort();
     };
     // The files were written after the first scan: the watcher brings them in.
-    let found: string[] = [];
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-      found = await byFolder();
-      if (found.length >= 3) break;
-    }
+    const found = await waitFor(async () => {
+      const now = await byFolder();
+      return now.length >= 3 ? now : undefined;
+    }, 'findings from both folders', 20_000).catch(() => byFolder());
     // api: FIXME is an error there; web switched untracked markers off. Each leaf opens its own file.
     assert.deepEqual(found, [
       'api:src/main.ts:1:untracked-marker:error',

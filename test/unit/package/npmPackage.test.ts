@@ -7,6 +7,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { runNode } from '../childProcess';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const run = promisify(execFile);
@@ -45,16 +46,18 @@ describe('the npm package', function () {
     await cp(path.join(ROOT, 'demo'), work, { recursive: true });
     const cli = path.join(dir, 'package', 'dist', 'cli.js');
     const env = { ...process.env, NODE_PATH: '' };
-    const result = await run(process.execPath, [cli, 'scan', '--format', 'json', '--fail-on', 'never', '.'], { cwd: work, env }).catch((error: { stdout?: string; stderr?: string }) => {
-      throw new Error(`the packed CLI failed: ${error.stderr ?? ''}`);
-    });
+    const scan = (extra: NodeJS.ProcessEnv = {}) => runNode(cli, ['scan', '--format', 'json', '--fail-on', 'never', '.'], work, { ...env, ...extra });
+    const result = await scan();
+    assert.equal(result.status, 0, `the packed CLI failed: ${result.stderr}`);
     const report = JSON.parse(result.stdout) as { summary: { findings: number; filesScanned: number } };
     assert.ok(report.summary.findings >= 10, `${report.summary.findings} findings`);
     // The constitution ships too: `principles` reads the bundled default.
-    const principles = await run(process.execPath, [cli, 'principles'], { cwd: work, env });
+    const principles = await runNode(cli, ['principles'], work, env);
+    assert.equal(principles.status, 0, principles.stderr);
     assert.match(principles.stdout, /ENG-01/);
     // Large trees are analysed on worker threads too: the worker bundle must ship next to the CLI.
-    const threaded = await run(process.execPath, [cli, 'scan', '--format', 'json', '--fail-on', 'never', '.'], { cwd: work, env: { ...env, QA_LENS_SCAN_THREADS: '2' } });
+    const threaded = await scan({ QA_LENS_SCAN_THREADS: '2' });
+    assert.equal(threaded.status, 0, threaded.stderr);
     assert.ok(existsSync(path.join(dir, 'package', 'dist', 'scanWorker.js')), 'dist/scanWorker.js is not in the package');
     assert.equal(threaded.stdout, result.stdout);
   });

@@ -20,8 +20,6 @@ export interface FileAnalysis<L> {
   /** The language id of a root-relative path, undefined when unknown (the file is skipped). */
   languageOf(relPath: string): L | undefined;
   analyze(document: DocumentToAnalyse<L>): Finding[];
-  /** False: no rule can report anything in this text (counted as scanned, never lexed). */
-  mayHaveFindings?: (text: string, path: string, language: L) => boolean;
 }
 
 /** A file's result: its findings (it counts as scanned), or why it was skipped. */
@@ -61,9 +59,6 @@ function judge<L>(file: WalkedFile, language: L | undefined, read: ReadOutcome, 
   if (language === undefined) return { path: file.relPath, reason: looksBinary(bytes) ? 'binary' : 'unknown-type' };
   if (looksBinary(bytes)) return { path: file.relPath, reason: 'binary' };
   const text = decodeText(bytes);
-  // A file that holds nothing any rule could report is counted as scanned without being lexed
-  // (the prefilter is a superset of every rule's trigger words).
-  if (analysis.mayHaveFindings && !analysis.mayHaveFindings(text, file.relPath, language)) return { findings: [] };
   try {
     return { findings: analysis.analyze({ text, path: file.relPath, language }) };
   } catch (error) {

@@ -3,7 +3,6 @@ import { analyzeDocument } from '../engine';
 import type { LanguageSpec } from '../lexer/types';
 import { languageForPath } from '../languages/index';
 import type { FileAnalysis } from './analyseFile';
-import { prefilterFor } from './prefilter';
 
 /**
  * Everything that decides how a file is judged, as plain data (strings, numbers, RegExps): it is
@@ -17,8 +16,6 @@ export interface EngineScanSpec {
   maxFileSize: number;
   /** The config's `languages` (glob -> language id). */
   languages?: Record<string, string>;
-  /** Skip files the byte-level prefilter proves hold nothing to report. */
-  prefilter: boolean;
 }
 
 export function engineAnalysis(spec: EngineScanSpec): FileAnalysis<LanguageSpec> {
@@ -27,6 +24,5 @@ export function engineAnalysis(spec: EngineScanSpec): FileAnalysis<LanguageSpec>
     maxFileSize: spec.maxFileSize,
     languageOf: (relPath) => languageForPath(relPath, languages),
     analyze: ({ text, path, language }) => analyzeDocument({ text, path, language, settings, now }),
-    mayHaveFindings: spec.prefilter ? prefilterFor(settings) : undefined,
   };
 }

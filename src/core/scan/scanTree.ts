@@ -17,8 +17,6 @@ export interface ScanTreeOptions {
   onProgress?: (progress: ScanProgress) => void;
   signal?: AbortSignal;
   concurrency?: number;
-  /** Default true: skip files the byte-level prefilter proves hold nothing to report. */
-  prefilter?: boolean;
   /** Blocking reads: only where the thread does nothing else (the CLI), see ScanFilesOptions. */
   syncReads?: boolean;
   /** Worker threads for large trees (the CLI); absent: everything on this thread. */
@@ -36,7 +34,6 @@ export function scanTree(options: ScanTreeOptions): Promise<ScanResult> {
     now: options.now,
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
     ...(config.languages ? { languages: config.languages } : {}),
-    prefilter: options.prefilter !== false,
   };
   return scanFiles({
     root: options.root,

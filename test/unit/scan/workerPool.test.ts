@@ -62,7 +62,7 @@ describe('the scan on worker threads', function () {
   });
 
   function specFor(config: QaConfig): EngineScanSpec {
-    return { settings: compileEngineSettings(config).settings, now: NOW, maxFileSize: config.maxFileSize ?? 1024 * 1024, prefilter: true, ...(config.languages ? { languages: config.languages } : {}) };
+    return { settings: compileEngineSettings(config).settings, now: NOW, maxFileSize: config.maxFileSize ?? 1024 * 1024, ...(config.languages ? { languages: config.languages } : {}) };
   }
 
   async function threeWays(root: string, config: QaConfig, paths?: string[]): Promise<{ async: ScanResult; sync: ScanResult; threads: ScanResult; stats: { starts: number; files: number } }> {

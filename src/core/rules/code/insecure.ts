@@ -41,33 +41,6 @@ const PATTERNS: readonly InsecurePattern[] = [
   { families: 'all', literal: '777', message: WORLD_WRITABLE, regex: /(?<![\w.])0o?777(?![\w.])/g },
 ];
 
-/**
- * For each pattern that can report in this family: its literal, and whether the pattern matches
- * some line of a text that holds the literal, run as scanInsecure runs it (line by line: on the
- * whole text some patterns would backtrack over every line break after the literal). What the
- * rule needs before it can report; the scan's prefilter asks.
- */
-export function insecureLineChecks(family: Family): Array<{ literal: string; matchesALine: (text: string) => boolean }> {
-  return PATTERNS.filter((p) => p.families === 'all' || p.families.includes(family)).map(({ literal, regex }) => {
-    const once = new RegExp(regex.source, regex.flags.replace('g', ''));
-    return {
-      literal,
-      matchesALine: (text) => {
-        // Lines as LineIndex has them: split at '\n', one '\r' before it left out.
-        for (let at = text.indexOf(literal); at !== -1; ) {
-          const start = text.lastIndexOf('\n', at) + 1;
-          const next = text.indexOf('\n', at);
-          const lineEnd = next === -1 ? text.length : next;
-          const end = lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-          if (once.test(text.slice(start, end))) return true;
-          at = next === -1 ? -1 : text.indexOf(literal, next);
-        }
-        return false;
-      },
-    };
-  });
-}
-
 export function scanInsecure(ctx: CodeContext): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const pattern of PATTERNS) {

@@ -82,14 +82,6 @@ const PATTERNS: readonly TestPattern[] = [
     anchor: (m) => ({ at: m[0].indexOf('Ignore'), length: 6 }) },
 ];
 
-/**
- * The literals one of which the code must hold for some test pattern of this family to run (the
- * scan's prefilter needs them; they are the patterns' own, so the two cannot drift apart).
- */
-export function testPatternLiterals(family: Family, isTestFile: boolean): string[] {
-  return PATTERNS.filter((p) => p.families.includes(family) && (isTestFile || !p.testFilesOnly)).flatMap((p) => [...p.literals]);
-}
-
 function message(rule: TestPattern['rule'], what: string): string {
   if (rule === 'focused-test') {
     return `Focused test (${what}) makes the runner skip every other test: remove the focus before merging.`;

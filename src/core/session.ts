@@ -3,11 +3,10 @@ import { collectFindings, isoDay } from './engine';
 import { fingerprintFindings } from './fingerprint';
 import { ticketReferences } from './inline/ticketRefs';
 import { lex } from './lexer/index';
-import { CHECKPOINT_SPACING, lexTracked, relex, type TextChange, type TrackedLex } from './lexer/incremental';
+import { CHECKPOINT_SPACING, countLineFeeds, lexTracked, relex, type TextChange, type TrackedLex } from './lexer/incremental';
 import { buildCode } from './lexer/mask';
 import { partitionPoint } from './partitionPoint';
-import { documentFacts } from './rules/code/context';
-import { familyOf } from './rules/code/families';
+import { documentFacts, type DocumentFacts } from './rules/code/context';
 import type { CommentToken, LanguageSpec } from './lexer/types';
 import type { Finding } from './types';
 
@@ -32,6 +31,8 @@ type Unfingerprinted = Omit<Finding, 'fingerprint'>;
  */
 export class DocumentSession {
   private tracked: TrackedLex | undefined;
+  /** The comments of the text last analysed (lexed whole or incrementally). */
+  private comments: readonly CommentToken[] = [];
   private text = '';
   private day = '';
   private findings: Unfingerprinted[] = [];
@@ -50,8 +51,7 @@ export class DocumentSession {
 
   /** The ticket references in the comments of the text last analysed (ticket links). */
   ticketReferences(userPatterns: readonly RegExp[]): Array<{ text: string; start: number }> {
-    const comments = this.tracked?.comments ?? lex(this.text, this.input.language).comments;
-    return ticketReferences(this.text, comments, userPatterns);
+    return ticketReferences(this.text, this.comments, userPatterns);
   }
 
   /** Every finding of `text`, analysed whole. */
@@ -60,6 +60,7 @@ export class DocumentSession {
     this.text = text;
     this.tracked = lexTracked(text, this.input.language, this.spacing);
     const lexed = this.tracked ? { comments: this.tracked.comments, code: buildCode(text, this.tracked.masks) } : lex(text, this.input.language);
+    this.comments = lexed.comments;
     this.findings = collectFindings(this.documentInput(text), lexed);
     return this.result();
   }
@@ -84,6 +85,7 @@ export class DocumentSession {
       if (f.line - 1 >= oldReportEnd) merged.push(lineDelta === 0 ? f : { ...f, line: f.line + lineDelta, endLine: f.endLine + lineDelta });
     }
     this.tracked = next;
+    this.comments = next.comments;
     this.text = text;
     this.findings = merged;
     return this.result();
@@ -105,8 +107,13 @@ export class DocumentSession {
       if (m[i] >= end) break;
       masks.push(Math.max(m[i], start) - start, Math.min(m[i + 1], end) - start);
     }
-    // Only JVM rules ask a whole-file question, and it costs a search of the whole text.
-    const whole = familyOf(this.input.language) === 'jvm' ? documentFacts(tracked.text) : { mentionsJUnit: false };
+    // A whole-file question costs a search of the whole text: asked only when a rule needs it.
+    let facts: DocumentFacts | undefined;
+    const whole: DocumentFacts = {
+      get mentionsJUnit() {
+        return (facts ??= documentFacts(tracked.text)).mentionsJUnit;
+      },
+    };
     const found = collectFindings(this.documentInput(text), { comments, code: buildCode(text, masks) }, whole);
     const out: Unfingerprinted[] = [];
     for (const f of found) {
@@ -196,12 +203,6 @@ function stepForward(text: string, at: number, lines = REACH_LINES, chars = REAC
     stepped++;
   }
   return Math.min(k, text.length);
-}
-
-function countLineFeeds(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 /** The change describes how `before` became `after` (lengths agree, ranges inside both texts). */

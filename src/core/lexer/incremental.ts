@@ -105,8 +105,8 @@ export function relex(previous: TrackedLex, text: string, change: TextChange, la
   let converged: Checkpoint | undefined;
   ctx.onLine = (at) => {
     recorder.visit(at);
-    // The same conditions as for recording one: a real line start, and no JSX failure behind.
-    if (at < change.newEnd || ctx.jsxDisabled || text.charCodeAt(at - 1) !== 10) return false;
+    // Converging needs what recording a checkpoint needs.
+    if (at < change.newEnd || !recorder.cleanLineStart(at)) return false;
     while (next < old.length && old[next].at + delta < at) next++;
     const candidate = old[next];
     if (candidate === undefined || candidate.at + delta !== at || !sameState(candidate.state, recorder.stateAt(at))) return false;
@@ -152,10 +152,17 @@ class Recorder {
     this.countedLine = fromLine;
   }
 
+  /**
+   * Whether a checkpoint may stand at `at`: after a line feed (a lone \r is not a line for rules),
+   * and no failed JSX attempt behind (it may have read far ahead: no restart point after it is
+   * trustworthy).
+   */
+  cleanLineStart(at: number): boolean {
+    return !this.ctx.jsxDisabled && this.ctx.text.charCodeAt(at - 1) === 10;
+  }
+
   visit(at: number): boolean {
-    // A failed JSX attempt may have read far ahead: no restart point after it is trustworthy.
-    if (this.ctx.jsxDisabled || at - this.lastAt < this.spacing) return false;
-    if (this.ctx.text.charCodeAt(at - 1) !== 10) return false; // a lone \r is not a line for rules
+    if (at - this.lastAt < this.spacing || !this.cleanLineStart(at)) return false;
     this.lastAt = at;
     this.checkpoints.push({ at, line: this.lineOf(at), state: this.stateAt(at) });
     return false;
@@ -163,12 +170,9 @@ class Recorder {
 
   /** 0-based line of `at` (at or after the last position counted). */
   lineOf(at: number): number {
-    const text = this.ctx.text;
-    let line = this.countedLine;
-    for (let i = text.indexOf('\n', this.countedTo); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+    this.countedLine += countLineFeeds(this.ctx.text, this.countedTo, at);
     this.countedTo = at;
-    this.countedLine = line;
-    return line;
+    return this.countedLine;
   }
 
   stateAt(at: number): LexState {
@@ -245,4 +249,11 @@ function spliceMasks(old: readonly number[], fresh: readonly number[], from: num
     }
   }
   return out;
+}
+
+/** Line feeds in text[from, to). */
+export function countLineFeeds(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -1,9 +1,28 @@
 // Bundles the extension and the CLI with esbuild. `--production` minifies, `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/**
+ * The bundled constitution, parsed now rather than at every run (src/core/constitution/snapshot.ts):
+ * the snapshot code is bundled on its own and run once, so build and run time share one parser.
+ */
+async function constitutionSnapshot() {
+  const dir = await mkdtemp(join(tmpdir(), 'qa-lens-build-'));
+  try {
+    const outfile = join(dir, 'snapshot.cjs');
+    await esbuild.build({ entryPoints: ['src/core/constitution/snapshot.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+    const { makeConstitutionSnapshot } = createRequire(import.meta.url)(outfile);
+    return makeConstitutionSnapshot(await readFile('resources/defaults/constitution.md', 'utf8'), 'bundled');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 const common = {
   bundle: true,
@@ -14,7 +33,10 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
-  define: { __QA_LENS_VERSION__: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version) },
+  define: {
+    __QA_LENS_VERSION__: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version),
+    __QA_LENS_BUNDLED_CONSTITUTION__: JSON.stringify(await constitutionSnapshot()),
+  },
 };
 
 const builds = [

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { resourcePath } from '../resources';
 import type { Problem } from '../types';
 import { parseConstitution } from './parse';
+import { restoreConstitutionSnapshot } from './snapshot';
 import type { ConstitutionResult } from './types';
 
 /** Reads a file's text; `undefined` when there is no such file. The editor may pass its own (virtual workspaces). */
@@ -25,6 +26,9 @@ export const nodeTextReader: TextReader = {
 export const CONSTITUTION_CANDIDATES: readonly string[] = ['.quality/constitution.md', 'CONSTITUTION.md', 'docs/CONSTITUTION.md', '.github/CONSTITUTION.md'];
 
 export const BUNDLED = 'bundled';
+
+// Replaced at build time by esbuild's `define` (scripts/build.mjs); absent when tests run from source.
+declare const __QA_LENS_BUNDLED_CONSTITUTION__: string | undefined;
 
 export interface LoadConstitutionOptions {
   /** `qaLens.constitution.path` or the config's `constitution`: relative to the root, or absolute. Wins over discovery. */
@@ -86,7 +90,9 @@ export async function loadConstitution(root: string, options: LoadConstitutionOp
 export async function loadBundledConstitution(): Promise<ConstitutionResult> {
   const file = bundledConstitutionFile();
   const text = await readFile(file, 'utf8');
-  return parseConstitution(text, { path: file.split(sep).join('/'), source: BUNDLED, file });
+  const path = file.split(sep).join('/');
+  const snapshot = typeof __QA_LENS_BUNDLED_CONSTITUTION__ === 'string' ? __QA_LENS_BUNDLED_CONSTITUTION__ : undefined;
+  return restoreConstitutionSnapshot(snapshot, text, { path, file }) ?? parseConstitution(text, { path, source: BUNDLED, file });
 }
 
 /** Relative to the root with '/' when inside it, else absolute. */

@@ -12,17 +12,34 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** The worker is not tried again yet: it failed to start a moment ago (the first failure said why). */
+export class WorkerUnavailableError extends Error {}
+
+/** How long after the n-th failed start (1-based) the worker is tried again: 30 s, doubling up to 10 min. */
+export function retryDelayMs(failures: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, failures - 1), 600_000);
+}
+
 /**
  * A single background thread for analysing large documents (it keeps their incremental sessions).
  * Started on first use; if it cannot start or dies, callers get a rejected promise and fall back
  * to analysing in place, and a restarted worker analyses each document whole once.
+ *
+ * A worker that stops before it ever answered (a missing or broken bundle) is not started again at
+ * every edit: that cost a thread start and a warning per keystroke. It is tried again after
+ * `retryDelayMs`, and meanwhile requests fail at once with `WorkerUnavailableError`.
  */
 export class AnalysisPool {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private failedStarts = 0;
+  private retryAt = 0;
 
-  constructor(private readonly script: string = join(__dirname, 'analysisWorker.js')) {}
+  constructor(
+    private readonly script: string = join(__dirname, 'analysisWorker.js'),
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async analyse(request: SessionRequest): Promise<Analysed> {
     const response = await this.send((id) => ({ id, request }));
@@ -32,11 +49,16 @@ export class AnalysisPool {
 
   /** Ticket references in the comments of the version the worker analysed last (null: not that version). */
   async ticketReferences(key: string, version: number, userPatterns: readonly RegExp[]): Promise<TicketRefs> {
+    // A worker that is not running holds no session: starting one would only hear "not that version".
+    if (!this.worker) return null;
     const response = await this.send((id) => ({ id, tickets: { key, version, userPatterns: [...userPatterns] } }));
     return 'tickets' in response ? response.tickets : null;
   }
 
   private send(message: (id: number) => WorkerRequest): Promise<Exclude<WorkerResponse, { error: string }>> {
+    if (!this.worker && this.now() < this.retryAt) {
+      return Promise.reject(new WorkerUnavailableError('the analysis worker failed to start; not tried again yet'));
+    }
     const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -53,8 +75,13 @@ export class AnalysisPool {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
+    let answered = false;
     worker.unref();
     worker.on('message', (response: WorkerResponse) => {
+      if (!answered) {
+        answered = true;
+        this.failedStarts = 0;
+      }
       const pending = this.pending.get(response.id);
       if (!pending) return;
       this.pending.delete(response.id);
@@ -62,9 +89,18 @@ export class AnalysisPool {
       else pending.resolve(response);
     });
     const fail = (error: Error): void => {
-      for (const pending of this.pending.values()) pending.reject(error);
-      this.pending.clear();
+      // 'error' is followed by 'exit': the second event, or one from a worker already replaced, is old news.
+      if (this.worker !== worker) return;
       this.worker = undefined;
+      let reason = error;
+      if (!answered) {
+        this.failedStarts += 1;
+        const delay = retryDelayMs(this.failedStarts);
+        this.retryAt = this.now() + delay;
+        reason = new Error(`${error.message}; it is tried again in ${Math.round(delay / 1000)} s, large documents are analysed on the extension host meanwhile`);
+      }
+      for (const pending of this.pending.values()) pending.reject(reason);
+      this.pending.clear();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the analysis worker stopped (exit code ${code})`)));

@@ -4,7 +4,7 @@ import { isoDay } from '../../core/engine';
 import { ticketReferences } from '../../core/inline/ticketRefs';
 import { lex } from '../../core/lexer';
 import type { TextChange } from '../../core/session';
-import { AnalysisPool } from './analysisPool';
+import { AnalysisPool, WorkerUnavailableError } from './analysisPool';
 import { foldChange, SessionStore, StaleTextError, type SessionRequest } from './sessionStore';
 import { matchesAny } from '../../core/glob';
 import { languageById, languageForPath } from '../../core/languages';
@@ -232,7 +232,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
         if (large) {
           // Large documents are analysed on the worker thread: the host stays free while it runs.
           const result = await this.pool.analyse(request).catch((error: unknown) => {
-            if (!(error instanceof StaleTextError)) log().warn(`Analysis worker unavailable (${String(error)}); analysing ${path} in place.`);
+            // Not tried again yet: its failure to start was logged once, when it happened.
+            if (!(error instanceof StaleTextError || error instanceof WorkerUnavailableError)) log().warn(`Analysis worker unavailable (${String(error)}); analysing ${path} in place.`);
             return error instanceof StaleTextError ? ('stale' as const) : undefined;
           });
           if (result === 'stale') return this.restartWhole(doc, request.key);

@@ -9,6 +9,8 @@ import { qaLens, waitFor, waitForDiagnostics, writeAndOpen } from '../inline/hel
 interface PoolInternals {
   worker: { terminate(): Promise<number> } | undefined;
   script: string;
+  failedStarts: number;
+  retryAt: number;
 }
 
 /** A TypeScript document of more than 100,000 characters (analysed on the worker thread), with one TODO at its end. */
@@ -63,8 +65,14 @@ describe('inline: the analysis worker stops', function () {
       await waitForDiagnostics(doc.uri, ['1:untracked-marker', '3002:untracked-marker']);
       await editor.edit((edit) => edit.delete(new vscode.Range(3001, 0, 3002, 0)));
       await waitForDiagnostics(doc.uri, ['1:untracked-marker']);
+      // The second edit did not try to start it again (that is a thread start and a warning per keystroke).
+      assert.equal(pool.failedStarts, 1, 'one failed start for two edits');
+      assert.equal(pool.worker, undefined);
+      assert.ok(pool.retryAt > Date.now(), 'tried again later');
     } finally {
       pool.script = script;
+      pool.failedStarts = 0;
+      pool.retryAt = 0;
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
   });

@@ -2,6 +2,7 @@
 // with no node_modules anywhere above it: proof that the bundle needs nothing installed at run time.
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -55,6 +56,10 @@ describe('the npm package', function () {
     const principles = await runNode(cli, ['principles'], work, env);
     assert.equal(principles.status, 0, principles.stderr);
     assert.match(principles.stdout, /ENG-01/);
+    // ...from the build's snapshot of exactly the file that ships (src/core/constitution/snapshot.ts).
+    const shipped = await readFile(path.join(dir, 'package', 'resources', 'defaults', 'constitution.md'), 'utf8');
+    const bundle = await readFile(cli, 'utf8');
+    assert.ok(bundle.includes(createHash('sha256').update(shipped).digest('hex')), 'dist/cli.js has no snapshot of the shipped constitution');
     // Large trees are analysed on worker threads too: the worker bundle must ship next to the CLI.
     const threaded = await scan({ QA_LENS_SCAN_THREADS: '2' });
     assert.equal(threaded.status, 0, threaded.stderr);

@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultEngineSettings } from '../../../src/core/config/model';
+import { languageForPath } from '../../../src/core/languages';
+import { AnalysisPool, retryDelayMs, WorkerUnavailableError } from '../../../src/extension/analysis/analysisPool';
+import type { SessionRequest } from '../../../src/extension/analysis/sessionStore';
+
+/**
+ * The pool's lifecycle on real worker threads. The scripts stand in for the analysis worker's
+ * bundle: one that answers (and stops when asked to), one that throws as it loads, as a broken
+ * bundle would.
+ */
+const ANSWERS = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (message) => {
+  if (message.request && message.request.key === 'die') process.exit(3);
+  if (message.id) parentPort.postMessage({ id: message.id, findings: [], incremental: false, elapsedMs: 0 });
+});`;
+const THROWS = `throw new Error('this bundle is broken');`;
+
+function request(key = 'file:///a.ts'): SessionRequest {
+  return { key, version: 1, base: null, generation: 'g', text: 'const a = 1;\n', path: 'a.ts', language: languageForPath('a.ts')!, settings: defaultEngineSettings(), now: '2026-06-01' };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  assert.fail('expected a rejection');
+}
+
+describe('AnalysisPool (the editor\'s analysis worker thread)', () => {
+  let dir: string;
+  const pools: AnalysisPool[] = [];
+  let clock = 0;
+  let script = '';
+  const pool = async (source: string): Promise<AnalysisPool> => {
+    script = join(dir, `worker-${pools.length}.cjs`);
+    await writeFile(script, source);
+    const created = new AnalysisPool(script, () => clock);
+    pools.push(created);
+    return created;
+  };
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'qa-lens-pool-'));
+    clock = 1_000_000;
+  });
+  afterEach(async () => {
+    for (const created of pools.splice(0)) created.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('waits 30 s, then 60 s and so on up to 10 minutes between attempts to start a worker that keeps failing', () => {
+    assert.deepEqual([1, 2, 3, 4, 5, 6, 10].map(retryDelayMs), [30_000, 60_000, 120_000, 240_000, 480_000, 600_000, 600_000]);
+  });
+
+  it('a worker that fails to start says so once, is not started again at every request, and is tried again later', async () => {
+    const broken = await pool(THROWS);
+    const first = await rejection(broken.analyse(request()));
+    assert.match(first.message, /this bundle is broken; it is tried again in 30 s, large documents are analysed on the extension host meanwhile/);
+    assert.ok(!(first instanceof WorkerUnavailableError), 'the failure itself carries its reason');
+
+    clock += 29_000;
+    assert.ok((await rejection(broken.analyse(request()))) instanceof WorkerUnavailableError, 'no new attempt within 30 s');
+
+    clock += 1_000;
+    const second = await rejection(broken.analyse(request()));
+    assert.match(second.message, /this bundle is broken; it is tried again in 60 s/, 'tried again after 30 s, and failing again doubles the wait');
+  });
+
+  it('a worker that answered and then died is started again at the next request, without waiting', async () => {
+    const answers = await pool(ANSWERS);
+    assert.deepEqual((await answers.analyse(request())).findings, []);
+    const died = await rejection(answers.analyse(request('die')));
+    assert.match(died.message, /the analysis worker stopped \(exit code 3\)$/);
+    assert.deepEqual((await answers.analyse(request())).findings, [], 'restarted at once');
+  });
+
+  it('a worker that started once more after failing counts its failures afresh (30 s again)', async () => {
+    const flaky = await pool(THROWS);
+    assert.match((await rejection(flaky.analyse(request()))).message, /tried again in 30 s/);
+    await writeFile(script, ANSWERS);
+    clock += 30_000;
+    assert.deepEqual((await flaky.analyse(request())).findings, []);
+    await writeFile(script, THROWS);
+    await rejection(flaky.analyse(request('die')));
+    assert.match((await rejection(flaky.analyse(request()))).message, /this bundle is broken; it is tried again in 30 s/);
+  });
+
+  it('does not start a worker just to ask for ticket references: none is running, so it has no session', async () => {
+    const broken = await pool(THROWS);
+    assert.equal(await broken.ticketReferences('file:///a.ts', 1, []), null);
+    // Had it started the broken worker, the next analysis would be refused for 30 s instead of failing with the reason.
+    assert.match((await rejection(broken.analyse(request()))).message, /this bundle is broken/);
+  });
+});

@@ -16,13 +16,11 @@ import { profileScan } from './bench/profile.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = path.join(REPO, '.bench');
-const BUILT_CLI = path.join(REPO, 'dist', 'cli.js');
 // A private copy: other work in this tree may rebuild dist/ while the bench runs. From .bench/ the
-// bundle still finds resources/ (it walks up from its own folder).
+// bundle still finds resources/ (it walks up from its own folder). The launcher (cli.js) runs the
+// bundle from its code cache, and the scan's worker threads are found next to it.
+const DIST_FILES = ['cli.js', 'qa-lens-cli.js', 'qa-lens-cli.jsc', 'scanWorker.js'];
 const CLI = path.join(BENCH, 'cli.js');
-// The scan's worker threads: the CLI looks for it next to itself.
-const BUILT_WORKER = path.join(REPO, 'dist', 'scanWorker.js');
-const WORKER = path.join(BENCH, 'scanWorker.js');
 const RG = '/usr/bin/rg';
 // Its CLI, as node_modules/.bin/leasot runs it (resolved through the bin link: the package's
 // "exports" hide the file from require.resolve).
@@ -49,10 +47,11 @@ const log = (text = '') => process.stdout.write(`${text}\n`);
 const load = () => os.loadavg().map((n) => n.toFixed(2)).join(' ');
 
 async function main() {
-  if (!existsSync(BUILT_CLI)) throw new Error('dist/cli.js is missing: run `npm run bench` (it builds first)');
   await mkdir(BENCH, { recursive: true });
-  await copyFile(BUILT_CLI, CLI);
-  await copyFile(BUILT_WORKER, WORKER);
+  for (const name of DIST_FILES) {
+    if (!existsSync(path.join(REPO, 'dist', name))) throw new Error(`dist/${name} is missing: run \`npm run bench\` (it builds first)`);
+    await copyFile(path.join(REPO, 'dist', name), path.join(BENCH, name));
+  }
   if (!existsSync(RG)) throw new Error(`${RG} is missing: apt-get install ripgrep`);
   log(`qa-lens benchmark: node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${load()}`);
   log(HAVE_GNU_TIME ? `peak memory from ${GNU_TIME} -v` : `peak memory by polling /proc/<pid>/status VmHWM (${GNU_TIME} is absent: apt-get install time)`);

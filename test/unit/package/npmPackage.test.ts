@@ -58,8 +58,11 @@ describe('the npm package', function () {
     assert.match(principles.stdout, /ENG-01/);
     // ...from the build's snapshot of exactly the file that ships (src/core/constitution/snapshot.ts).
     const shipped = await readFile(path.join(dir, 'package', 'resources', 'defaults', 'constitution.md'), 'utf8');
-    const bundle = await readFile(cli, 'utf8');
-    assert.ok(bundle.includes(createHash('sha256').update(shipped).digest('hex')), 'dist/cli.js has no snapshot of the shipped constitution');
+    const bundle = await readFile(path.join(dir, 'package', 'dist', 'qa-lens-cli.js'), 'utf8');
+    assert.ok(bundle.includes(createHash('sha256').update(shipped).digest('hex')), 'dist/qa-lens-cli.js has no snapshot of the shipped constitution');
+    // ...started from the code cache the build made (src/cli/codeCache.ts).
+    const version = await runNode(cli, ['--version'], work, { ...env, QA_LENS_DEBUG_CODE_CACHE: '1' });
+    assert.match(version.stderr, /code cache used/);
     // Large trees are analysed on worker threads too: the worker bundle must ship next to the CLI.
     const threaded = await scan({ QA_LENS_SCAN_THREADS: '2' });
     assert.equal(threaded.status, 0, threaded.stderr);

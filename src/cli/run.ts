@@ -31,8 +31,13 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     const wanted = first === 'help' ? rest[0] : undefined;
     const command = wanted ? commands.find((c) => c.name === wanted) : undefined;
+    // Asked for, help is the output (stdout); without a command it comes with the error (stderr).
+    if (first === undefined) {
+      io.stderr.write(`${TOOL_NAME}: no command given\n\n${mainUsage(commands)}`);
+      return EXIT_USAGE;
+    }
     io.stdout.write(command ? command.usage : mainUsage(commands));
-    return first === undefined ? EXIT_USAGE : EXIT_OK;
+    return EXIT_OK;
   }
   if (first === '-v' || first === '--version') {
     io.stdout.write(`${TOOL_VERSION}\n`);
@@ -40,7 +45,8 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
   }
   const command = commands.find((c) => c.name === first);
   if (!command) {
-    io.stderr.write(`${TOOL_NAME}: unknown command '${first}'\n\n${mainUsage(commands)}`);
+    const what = first.startsWith('-') ? 'option' : 'command';
+    io.stderr.write(`${TOOL_NAME}: unknown ${what} '${first}'\n\n${mainUsage(commands)}`);
     return EXIT_USAGE;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
@@ -77,5 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
 function describeParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   // node's messages end with advice meant for script authors ("To specify a positional argument...").
-  return message.split('. To ')[0] ?? message;
+  const first = message.split('. To ')[0] ?? message;
+  // ...and start with a capital, where every other message of this tool starts in lower case.
+  return first.charAt(0).toLowerCase() + first.slice(1);
 }

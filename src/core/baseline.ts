@@ -1,4 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { lineColumnAt, parseJsonTree } from './config/jsonTree';
 import { writeTextAtomic } from './fsAtomic';
 import type { Finding } from './types';
 
@@ -34,8 +37,47 @@ export function serializeBaseline(findings: readonly Finding[]): string {
   return `${JSON.stringify({ version: BASELINE_VERSION, tool: 'qa-lens', fingerprints }, null, 2)}\n`;
 }
 
-export async function writeBaseline(file: string, findings: readonly Finding[]): Promise<void> {
-  await writeTextAtomic(file, serializeBaseline(findings));
+/** Writes the baseline; a file that cannot be written is a BaselineError naming why. */
+export async function writeBaseline(file: string, findings: readonly Finding[], displayPath = file): Promise<void> {
+  try {
+    await writeTextAtomic(file, serializeBaseline(findings));
+  } catch (error) {
+    throw new BaselineError(`baseline file cannot be written: ${displayPath}: ${describeWriteError(error)}`);
+  }
+}
+
+/**
+ * Checked before a scan, so that a long scan does not end in "cannot write": the file is not a
+ * folder, and the nearest folder above it that exists can be written to (the rest is created).
+ */
+export async function checkBaselineWritable(file: string, displayPath = file): Promise<void> {
+  const fail = (why: string): never => {
+    throw new BaselineError(`baseline file cannot be written: ${displayPath}: ${why}`);
+  };
+  const target = await stat(file).catch(() => undefined);
+  if (target?.isDirectory()) fail('it is a folder');
+  let dir = dirname(file);
+  for (;;) {
+    const found = await stat(dir).catch(() => undefined);
+    if (found !== undefined) {
+      if (!found.isDirectory()) fail(`${dir} is not a folder`);
+      await access(dir, constants.W_OK).catch((error: unknown) => fail(describeWriteError(error)));
+      return;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Parses a baseline's text; throws BaselineError naming what is wrong. */
@@ -44,6 +86,12 @@ export function parseBaseline(text: string, displayPath: string): Baseline {
   try {
     data = JSON.parse(text);
   } catch (error) {
+    // Where, as file:line:column like the config's problems (JSON.parse only gives an offset).
+    const located = parseJsonTree(text);
+    if (!located.ok) {
+      const { line, column } = lineColumnAt(text, located.error.offset);
+      throw new BaselineError(`${displayPath}:${line}:${column}: not valid JSON: ${located.error.message}`);
+    }
     throw new BaselineError(`${displayPath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!isRecord(data)) throw new BaselineError(`${displayPath} is not a qa-lens baseline: expected a JSON object`);

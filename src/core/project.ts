@@ -38,11 +38,13 @@ export interface LoadProjectOptions {
    * uses no checklist): the bundled defaults are then neither parsed nor listed.
    */
   bundledChecklists?: boolean;
+  /** The language ids `languages` in the config may name (see ValidateOptions); any, when absent. */
+  languageIds?: readonly string[];
 }
 
 /** Loads a project; never throws for the team's files (they become problems). */
 export async function loadProject(root: string, options: LoadProjectOptions = {}): Promise<Project> {
-  const loaded = await loadConfig(root, options.configPath);
+  const loaded = await loadConfig(root, options.configPath, { languageIds: options.languageIds });
   const config = options.overlay ? options.overlay(loaded.config) : loaded.config;
   const configFatal = options.configPath !== undefined && (loaded.status === 'missing' || loaded.status === 'invalid-json' || loaded.status === 'unreadable');
   const [constitutionResult, checklistSet] = await Promise.all([

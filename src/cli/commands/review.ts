@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { type Command, type ParsedArgs, stringOption } from '../command';
 import { type CliIo, EXIT_OK, EXIT_USAGE, FatalError, UsageError } from '../io';
 import { analyzeDocument } from '../../core/engine';
 import { globMatcher } from '../../core/glob';
-import { languageForPath } from '../../core/languages/index';
+import { builtInLanguageIds, languageForPath } from '../../core/languages/index';
 import { loadProject } from '../../core/project';
 import { formatProblem, type Problem } from '../../core/types';
 import { GitError, openRepo, tryResolveCommit } from '../../git/index';
@@ -48,7 +48,7 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
 
   // One loader for the whole product: config, engine settings (with the rule -> principle map),
   // constitution and checklists mean the same here as in `qa-lens scan` and in the editor.
-  const project = await loadProject(root);
+  const project = await loadProject(root, { languageIds: builtInLanguageIds() });
   problems.push(...project.problems);
   const config = project.config;
   const reviewsFolder = config.reviews?.folder ?? DEFAULT_REVIEWS_FOLDER;
@@ -99,6 +99,8 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   try {
+    // Like --write-baseline: folders that do not exist yet are created (e.g. --out reviews/2026/x.md).
+    await mkdir(dirname(outFile), { recursive: true });
     await writeFile(outFile, document.text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BaselineError, newSinceBaseline, readBaseline, writeBaseline } from '../../core/baseline';
+import { BaselineError, checkBaselineWritable, newSinceBaseline, readBaseline, writeBaseline } from '../../core/baseline';
 import { describeExceededBudget, exceededBudgets } from '../../core/budgets';
 import { loadConfig } from '../../core/config/index';
 import { displayPathFor } from '../../core/config/load';
 import { loadProject } from '../../core/project';
+import { builtInLanguageIds } from '../../core/languages';
 import { scanTree } from '../../core/scan/scanTree';
 import { addedLinesUnderRoot, onAddedLines } from '../../core/scan/since';
 import type { WorkerPoolOptions } from '../../core/scan/workerPool';
@@ -94,10 +95,12 @@ export const scanCommand: Command = {
   async run(args, io) {
     const request = await readRequest(args, io);
     await checkExplicitConfig(request);
-    const project = await loadProject(request.root, { configPath: request.configFile, bundledChecklists: false });
+    const project = await loadProject(request.root, { configPath: request.configFile, bundledChecklists: false, languageIds: builtInLanguageIds() });
     // Everything that can stop the run (exit 2) is checked before the scan starts.
     const baseline = request.baseline === undefined ? undefined : await loadBaseline(request.baseline, io.cwd);
     const added = request.since === undefined ? undefined : await sinceLines(request.root, request.since);
+    const writeTo = request.writeBaseline;
+    if (writeTo !== undefined) await baselineStep('--write-baseline', () => checkBaselineWritable(writeTo, displayPathFor(io.cwd, writeTo)));
 
     // Problems in the team's files never change the status: stderr, one a line, in every format.
     for (const problem of project.problems) io.stderr.write(`${formatProblem(problem)}\n`);
@@ -121,7 +124,7 @@ export const scanCommand: Command = {
     }
 
     // The baseline records every current finding, whatever this run reports.
-    if (request.writeBaseline !== undefined) await writeBaseline(request.writeBaseline, result.findings);
+    if (writeTo !== undefined) await baselineStep('--write-baseline', () => writeBaseline(writeTo, result.findings, displayPathFor(io.cwd, writeTo)));
     // Budgets are about the whole tree's debt, so they count every finding, not only new ones.
     const exceeded = request.budgets ? exceededBudgets(result.findings, project.config.budgets) : [];
 
@@ -206,11 +209,16 @@ async function checkExplicitConfig(request: ScanRequest): Promise<void> {
   }
 }
 
-async function loadBaseline(file: string, cwd: string) {
+function loadBaseline(file: string, cwd: string) {
+  return baselineStep('--baseline', () => readBaseline(file, displayPathFor(cwd, file)));
+}
+
+/** A baseline file that cannot be read or written stops the run: exit 2, naming the option. */
+async function baselineStep<T>(option: string, step: () => Promise<T>): Promise<T> {
   try {
-    return await readBaseline(file, displayPathFor(cwd, file));
+    return await step();
   } catch (error) {
-    if (error instanceof BaselineError) throw new FatalError(`--baseline: ${error.message}`);
+    if (error instanceof BaselineError) throw new FatalError(`${option}: ${error.message}`);
     throw error;
   }
 }

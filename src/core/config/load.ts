@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Problem } from '../types';
 import type { QaConfig } from './model';
-import { validateConfigText } from './validate';
+import { validateConfigText, type ValidateOptions } from './validate';
 
 /** Where the configuration lives under a root when no file is named. */
 export const DEFAULT_CONFIG_PATH = '.quality/config.json';
@@ -33,7 +33,7 @@ export interface LoadedConfig {
  * Reads and validates the configuration: `explicitPath` (absolute, or relative to `root`) or
  * `.quality/config.json` under `root`. Never throws for anything about the file itself.
  */
-export async function loadConfig(root: string, explicitPath?: string): Promise<LoadedConfig> {
+export async function loadConfig(root: string, explicitPath?: string, options: ValidateOptions = {}): Promise<LoadedConfig> {
   const file = path.resolve(root, explicitPath ?? DEFAULT_CONFIG_PATH);
   const displayPath = displayPathFor(root, file);
   let text: string;
@@ -48,7 +48,7 @@ export async function loadConfig(root: string, explicitPath?: string): Promise<L
     const reason = code === 'EISDIR' ? 'is a folder, not a file' : (error as Error).message;
     return { config: {}, problems: [{ path: displayPath, line: 1, column: 1, message: `configuration file cannot be read: ${reason}`, severity: 'error' }], path: file, displayPath, status: 'unreadable' };
   }
-  const validation = validateConfigText(text, displayPath);
+  const validation = validateConfigText(text, displayPath, options);
   return {
     config: validation.config,
     problems: validation.problems,

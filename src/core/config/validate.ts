@@ -24,14 +24,23 @@ export const TICKET_PATTERN_FLAGS = '';
 
 const SETTING_VALUES: readonly string[] = [...SEVERITIES, 'off'];
 
-export function validateConfigText(text: string, displayPath: string): ConfigValidation {
+export interface ValidateOptions {
+  /**
+   * Every language id a `languages` entry may name; others are a warning. The CLI passes the
+   * built-in table's ids. The editor leaves it out: languages contributed by installed extensions
+   * become known there only at run time.
+   */
+  languageIds?: readonly string[];
+}
+
+export function validateConfigText(text: string, displayPath: string, options: ValidateOptions = {}): ConfigValidation {
   const parsed = parseJsonTree(text);
   if (!parsed.ok) {
     const { line, column } = lineColumnAt(text, parsed.error.offset);
     const syntaxError: Problem = { path: displayPath, line, column, message: `invalid JSON: ${parsed.error.message}`, severity: 'error' };
     return { config: {}, problems: [syntaxError], syntaxError };
   }
-  const validator = new Validator(text, displayPath);
+  const validator = new Validator(text, displayPath, options);
   const config = validator.validateRoot(parsed.root);
   return { config, problems: validator.problems };
 }
@@ -74,7 +83,11 @@ const KEYS: Record<string, KeyHandler> = {
     if (budgets) config.budgets = budgets;
   },
   languages: (v, node, config) => {
-    const languages = v.stringMap(node, 'languages', (value, key) => v.nonEmptyString(value, key));
+    const languages = v.stringMap(node, 'languages', (value, key) => {
+      const id = v.nonEmptyString(value, key);
+      if (id !== undefined) v.knownLanguage(value, key, id);
+      return id;
+    });
     if (languages) config.languages = languages;
   },
   testFiles: (v, node, config) => {
@@ -102,7 +115,18 @@ const REVIEW_KEYS = ['folder', 'base'] as const;
 class Validator {
   readonly problems: Problem[] = [];
 
-  constructor(private readonly text: string, private readonly path: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly path: string,
+    private readonly options: ValidateOptions = {},
+  ) {}
+
+  /** A `languages` value that names no language this run knows: its files would be skipped without a word. */
+  knownLanguage(node: JsonNode, key: string, id: string): void {
+    const ids = this.options.languageIds;
+    if (ids === undefined || ids.includes(id)) return;
+    this.report(node, `${key}: "${id}" is not a language qa-lens knows${suggestion(id, ids)}; the files it matches are skipped as an unknown type`, 'warning');
+  }
 
   validateRoot(root: JsonNode): QaConfig {
     const config: QaConfig = {};

@@ -1,4 +1,4 @@
-export { LANGUAGES, clearRegisteredLanguages, languageById, languageForPath, languageFromCommentConfig, registerLanguage } from './registry';
+export { LANGUAGES, builtInLanguageIds, clearRegisteredLanguages, languageById, languageForPath, languageFromCommentConfig, registerLanguage } from './registry';
 export type { LanguageSpec } from '../lexer/types';
 
 import type { LanguageSpec } from '../lexer/types';

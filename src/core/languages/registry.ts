@@ -57,6 +57,11 @@ export function clearRegisteredLanguages(): void {
   runtime = emptyIndex();
 }
 
+/** The ids of the built-in table (what the CLI knows: it has no installed extensions to add more). */
+export function builtInLanguageIds(): string[] {
+  return [...builtIn.byId.keys()];
+}
+
 export function languageById(id: string): LanguageSpec | undefined {
   return builtIn.byId.get(id) ?? runtime.byId.get(id);
 }

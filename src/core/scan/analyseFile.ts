@@ -54,7 +54,7 @@ function unreadable(file: WalkedFile, error: unknown): SkippedFile {
 }
 
 function judge<L>(file: WalkedFile, language: L | undefined, read: ReadOutcome, analysis: FileAnalysis<L>): FileOutcome {
-  if (read.kind === 'too-large') return { path: file.relPath, reason: 'too-large', detail: `${read.size} bytes (limit ${analysis.maxFileSize})` };
+  if (read.kind === 'too-large') return { path: file.relPath, reason: 'too-large', detail: `${read.size} bytes, the limit is ${analysis.maxFileSize}` };
   const bytes = read.bytes;
   if (language === undefined) return { path: file.relPath, reason: looksBinary(bytes) ? 'binary' : 'unknown-type' };
   if (looksBinary(bytes)) return { path: file.relPath, reason: 'binary' };

@@ -71,6 +71,7 @@ describe('qa-lens scan --format sarif', function () {
       'src/plain.py': '# TODO: tidy\n',
       'img.png': Buffer.from([0x89, 0x50, 0, 0, 1]),
       'notes.xyz': 'plain text\n',
+      'zz-big.ts': `// TODO: never read\n${'x'.repeat(1024 * 1024)}`,
     });
     const { status, log, stderr } = await sarif([], tree.root);
     assert.equal(status, 0);
@@ -125,8 +126,9 @@ describe('qa-lens scan --format sarif', function () {
 
     const [invocation] = run.invocations;
     assert.equal(invocation.executionSuccessful, true);
-    assert.deepEqual(invocation.toolExecutionNotifications.map((n) => n.locations[0].physicalLocation.artifactLocation.uri), ['img.png', 'notes.xyz']);
+    assert.deepEqual(invocation.toolExecutionNotifications.map((n) => n.locations[0].physicalLocation.artifactLocation.uri), ['img.png', 'notes.xyz', 'zz-big.ts']);
     assert.match(invocation.toolExecutionNotifications[0].message.text, /binary/);
+    assert.equal(invocation.toolExecutionNotifications[2].message.text, 'Skipped zz-big.ts: too large (1048596 bytes, the limit is 1048576).');
     assert.equal(invocation.toolConfigurationNotifications.length, 1);
   });
 

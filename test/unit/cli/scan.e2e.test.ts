@@ -144,7 +144,7 @@ describe('qa-lens scan (built CLI)', function () {
       [['--now', '2025-13-01'], /--now expects a date as YYYY-MM-DD/],
       [['--now', 'yesterday'], /--now expects a date/],
       [['--fail-on', 'fatal'], /unknown --fail-on 'fatal'/],
-      [['--bogus'], /Unknown option '--bogus'/],
+      [['--bogus'], /unknown option '--bogus'/],
       [['no/such/dir'], /no such file or folder: no\/such\/dir/],
       [['--config', 'missing.json'], /configuration file not found: missing\.json/],
       [['--config', 'bad.json'], /bad\.json:3:1: invalid JSON: trailing comma before "}"/],

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { validateConfigText } from '../../../src/core/config/validate';
+import { builtInLanguageIds } from '../../../src/core/languages';
 import { formatProblem } from '../../../src/core/types';
 
 const PATH = '.quality/config.json';
@@ -28,6 +29,7 @@ describe('config validation', () => {
     }, null, 2);
     const { config, problems } = validateConfigText(text, PATH);
     assert.deepEqual(problems, []);
+    assert.deepEqual(validateConfigText(text, PATH, { languageIds: builtInLanguageIds() }).problems, [], 'html and groovy are built in');
     assert.deepEqual(config.rules, { 'untracked-marker': 'hint', 'insecure-shortcut': 'off' });
     assert.deepEqual(config.phrases, { 'vague-deferral': ['\\bbodge\\b'], 'deferred-to-sprint': ['next PI'] });
     assert.equal(config.maxFileSize, 1048576);
@@ -106,5 +108,17 @@ describe('config validation', () => {
     const { config, problems } = validateConfigText(text, PATH);
     assert.deepEqual(problems, []);
     assert.deepEqual(config, JSON.parse(text));
+  });
+
+  it('warns, with its line, about a language id the run does not know, only when told which ids it knows', () => {
+    const text = '{\n  "languages": {\n    "**/*.tpl": "klingon",\n    "**/*.tmpl": "htlm",\n    "Jenkinsfile": "groovy"\n  }\n}\n';
+    const { config, problems } = validateConfigText(text, PATH, { languageIds: builtInLanguageIds() });
+    assert.deepEqual(problems.map((p) => `${formatProblem(p).slice(PATH.length + 1)} [${p.severity}]`), [
+      '3:17: languages["**/*.tpl"]: "klingon" is not a language qa-lens knows; the files it matches are skipped as an unknown type [warning]',
+      '4:18: languages["**/*.tmpl"]: "htlm" is not a language qa-lens knows (did you mean "html"?); the files it matches are skipped as an unknown type [warning]',
+    ]);
+    assert.deepEqual(config.languages, { '**/*.tpl': 'klingon', '**/*.tmpl': 'htlm', Jenkinsfile: 'groovy' }, 'kept: a warning, not an error');
+    // The editor knows more languages (from installed extensions) only at run time: no warning there.
+    assert.deepEqual(validateConfigText(text, PATH).problems, []);
   });
 });

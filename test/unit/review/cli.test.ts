@@ -91,6 +91,18 @@ describe('qa-lens review', function () {
     }
   });
 
+  it('creates the folders of --out that do not exist yet, with links relative to where it lands', async () => {
+    const folder = join(featureRepo().dir, 'notes');
+    try {
+      const result = await run(['review', '--out', 'notes/2026/review.md'], featureRepo().dir);
+      assert.equal(result.status, 0, result.stderr);
+      const text = await readFile(join(folder, '2026', 'review.md'), 'utf8');
+      assert.match(text, /\[docs\/adr\/0002-orders-storage.md\]\(\.\.\/\.\.\/docs\/adr\/0002-orders-storage.md\)/);
+    } finally {
+      await removeTempDir(folder);
+    }
+  });
+
   it('exits 2 for a --base that starts with "-" or names no commit', async () => {
     const dash = await run(['review', '--base=--output=x'], featureRepo().dir);
     assert.equal(dash.status, 2);

@@ -36,7 +36,8 @@ const common = {
   legalComments: 'none',
   define: {
     __QA_LENS_VERSION__: JSON.stringify(JSON.parse(await readFile('package.json', 'utf8')).version),
-    __QA_LENS_BUNDLED_CONSTITUTION__: JSON.stringify(await constitutionSnapshot()),
+    // Not in watch mode: the snapshot would keep the parser of the moment watching started.
+    ...(watch ? {} : { __QA_LENS_BUNDLED_CONSTITUTION__: JSON.stringify(await constitutionSnapshot()) }),
   },
 };
 
@@ -60,9 +61,21 @@ async function codeCache() {
   try {
     const outfile = join(dir, 'codeCache.cjs');
     await esbuild.build({ entryPoints: ['src/cli/codeCache.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+    const cache = resolve('dist', 'qa-lens-cli.jsc');
+    await rm(cache, { force: true });
     const script = `require(${JSON.stringify(outfile)}).makeCodeCache(${JSON.stringify(resolve('dist'))}, ['scan', '--format', 'json', '--fail-on', 'never', ${JSON.stringify(resolve('demo'))}], require)`;
-    const result = spawnSync(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit'] });
+    // V8 ties a cache to the flags it was made with: NODE_OPTIONS here (CI often sets a heap size)
+    // would make a cache that a plain `node` rejects.
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const result = spawnSync(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'inherit'], env });
     if (result.status !== 0) throw new Error(`making the CLI's code cache failed (exit status ${result.status})`);
+    const check = spawnSync(process.execPath, [resolve('dist', 'cli.js'), '--version'], { env: { ...env, QA_LENS_DEBUG_CODE_CACHE: '1' }, encoding: 'utf8' });
+    if (!/code cache used/.test(check.stderr)) {
+      // A cache the launcher does not use only costs reading it: leave none, and say so.
+      await rm(cache, { force: true });
+      console.warn(`warning: the CLI's code cache was not usable (${check.stderr.trim() || `exit status ${check.status}`}); the CLI will compile its bundle at each run`);
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -12,8 +12,10 @@ import { Script } from 'node:vm';
  *
  * V8 checks a cache only against the length of the source, so the cache starts with the sha256 of
  * the bundle it was made from: a bundle rebuilt since (same length or not) is compiled as usual.
- * Another Node version or other V8 flags make V8 reject the cache itself; that too only costs the
- * usual compile. `QA_LENS_DEBUG_CODE_CACHE=1` makes the launcher say whether it used the cache.
+ * Another Node version or other V8 flags (`--max-old-space-size` in NODE_OPTIONS, `--stack-size`,
+ * `--expose-gc`...) make V8 reject the cache itself; the bundle is then compiled as usual, a few ms
+ * later for having read and hashed the cache. `QA_LENS_DEBUG_CODE_CACHE=1` makes the launcher say
+ * whether it used the cache.
  */
 export const BUNDLE = 'qa-lens-cli.js';
 export const CODE_CACHE = 'qa-lens-cli.jsc';
@@ -49,7 +51,8 @@ export function runBundle(dir: string, require: NodeJS.Require): { cacheUsed: bo
 
 /**
  * Build time: runs the bundle in `dir` with `args` (its output goes where this process's goes),
- * then writes the cache of everything that run compiled. Call it in a process of its own.
+ * then writes the cache of everything that run compiled. Call it in a process of its own, without
+ * NODE_OPTIONS (see above), and check the result: a run that ends in `process.exit` writes none.
  */
 export function makeCodeCache(dir: string, args: readonly string[], require: NodeJS.Require): void {
   const file = join(dir, BUNDLE);

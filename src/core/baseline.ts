@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, relative, sep } from 'node:path';
 import { lineColumnAt, parseJsonTree } from './config/jsonTree';
 import { writeTextAtomic } from './fsAtomic';
 import type { Finding } from './types';
@@ -60,7 +60,7 @@ export async function checkBaselineWritable(file: string, displayPath = file): P
   for (;;) {
     const found = await stat(dir).catch(() => undefined);
     if (found !== undefined) {
-      if (!found.isDirectory()) fail(`${dir} is not a folder`);
+      if (!found.isDirectory()) fail(`${folderShown(file, dir, displayPath)} is a file, not a folder`);
       await access(dir, constants.W_OK).catch((error: unknown) => fail(describeWriteError(error)));
       return;
     }
@@ -68,6 +68,13 @@ export async function checkBaselineWritable(file: string, displayPath = file): P
     if (parent === dir) return;
     dir = parent;
   }
+}
+
+/** `dir` (above `file`) as the user wrote it: `displayPath` without the segments below `dir`. */
+function folderShown(file: string, dir: string, displayPath: string): string {
+  const below = relative(dir, file).split(sep).length;
+  const segments = displayPath.split(/[\\/]/);
+  return segments.length > below ? segments.slice(0, -below).join('/') : dir;
 }
 
 function describeWriteError(error: unknown): string {
@@ -90,9 +97,9 @@ export function parseBaseline(text: string, displayPath: string): Baseline {
     const located = parseJsonTree(text);
     if (!located.ok) {
       const { line, column } = lineColumnAt(text, located.error.offset);
-      throw new BaselineError(`${displayPath}:${line}:${column}: not valid JSON: ${located.error.message}`);
+      throw new BaselineError(`${displayPath}:${line}:${column}: invalid JSON: ${located.error.message}`);
     }
-    throw new BaselineError(`${displayPath} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BaselineError(`${displayPath}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!isRecord(data)) throw new BaselineError(`${displayPath} is not a qa-lens baseline: expected a JSON object`);
   if (data.version !== BASELINE_VERSION) {

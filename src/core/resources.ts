@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 let root: string | undefined;
 
 /**
- * The folder holding the shipped `resources/`. esbuild bundles the code into `dist/cli.js` and
- * `dist/extension.js`, while tests run it from `src/**`: walking up from this module's folder finds
+ * The folder holding the shipped `resources/`. esbuild bundles the code into `dist/qa-lens-cli.js`
+ * and `dist/extension.js`, while tests run it from `src/**`: walking up from this module's folder finds
  * the same `resources/` from all three. Looked up once (a few stat calls) and cached.
  */
 function resourcesRoot(): string {

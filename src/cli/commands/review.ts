@@ -101,6 +101,12 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
   try {
     // Like --write-baseline: folders that do not exist yet are created (e.g. --out reviews/2026/x.md).
     await mkdir(dirname(outFile), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // EEXIST/ENOTDIR: a part of the folder path is a file.
+    throw new FatalError(`cannot write ${out}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of its folder path is a file, not a folder' : (error as Error).message}`, EXIT_USAGE);
+  }
+  try {
     await writeFile(outFile, document.text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -58,7 +58,8 @@ Options:
 
 Exit status: 0 no finding at or above --fail-on and no budget exceeded; 1 there is one, or a
 budget is exceeded; 2 usage error, a --config or --baseline file that is missing or not valid
-JSON, a path that does not exist, or --since outside a git repository or with an unknown ref.
+JSON, a --write-baseline file that cannot be written, a path that does not exist, or --since
+outside a git repository or with an unknown ref.
 `;
 
 /** The options after checking, before any file is read. */

@@ -125,7 +125,7 @@ class Validator {
   knownLanguage(node: JsonNode, key: string, id: string): void {
     const ids = this.options.languageIds;
     if (ids === undefined || ids.includes(id)) return;
-    this.report(node, `${key}: "${id}" is not a language qa-lens knows${suggestion(id, ids)}; the files it matches are skipped as an unknown type`, 'warning');
+    this.report(node, `${key}: "${id}" is not a language qa-lens knows${suggestion(id, ids)}; the entry is ignored: matching files are typed by their name or extension, or skipped when neither is known`, 'warning');
   }
 
   validateRoot(root: JsonNode): QaConfig {

@@ -8,7 +8,7 @@ import type { ConstitutionResult } from './types';
  * build stores the result with the hash of the text it came from; at run time it is used only
  * when the shipped file still has that hash, so an edited or mismatched file is parsed as before.
  */
-export interface ConstitutionSnapshot {
+export interface BundledConstitutionSnapshot {
   sha256: string;
   result: ConstitutionResult;
 }
@@ -19,7 +19,7 @@ const PATH = '\u0000path\u0000';
 
 export function makeConstitutionSnapshot(text: string, source: string): string {
   const result = parseConstitution(text, { path: PATH, source, file: FILE });
-  const snapshot: ConstitutionSnapshot = { sha256: sha256(text), result };
+  const snapshot: BundledConstitutionSnapshot = { sha256: sha256(text), result };
   return JSON.stringify(snapshot);
 }
 
@@ -29,9 +29,9 @@ export function makeConstitutionSnapshot(text: string, source: string): string {
  */
 export function restoreConstitutionSnapshot(snapshot: string | undefined, text: string, paths: { path: string; file: string }): ConstitutionResult | undefined {
   if (snapshot === undefined) return undefined;
-  let parsed: ConstitutionSnapshot;
+  let parsed: BundledConstitutionSnapshot;
   try {
-    parsed = JSON.parse(snapshot) as ConstitutionSnapshot;
+    parsed = JSON.parse(snapshot) as BundledConstitutionSnapshot;
   } catch {
     return undefined;
   }

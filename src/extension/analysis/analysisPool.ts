@@ -12,7 +12,7 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** The worker is not tried again yet: it failed to start a moment ago (the first failure said why). */
+/** The worker failed to start, or is not tried again yet; `onStartFailed` has said why, once. */
 export class WorkerUnavailableError extends Error {}
 
 /** How long after the n-th failed start (1-based) the worker is tried again: 30 s, doubling up to 10 min. */
@@ -26,8 +26,9 @@ export function retryDelayMs(failures: number): number {
  * to analysing in place, and a restarted worker analyses each document whole once.
  *
  * A worker that stops before it ever answered (a missing or broken bundle) is not started again at
- * every edit: that cost a thread start and a warning per keystroke. It is tried again after
- * `retryDelayMs`, and meanwhile requests fail at once with `WorkerUnavailableError`.
+ * every edit: that cost a thread start and a warning per keystroke. `onStartFailed` hears of each
+ * failed start once, however many requests were waiting; those requests, and the ones until the
+ * worker is tried again after `retryDelayMs`, fail with `WorkerUnavailableError`.
  */
 export class AnalysisPool {
   private worker: Worker | undefined;
@@ -38,7 +39,9 @@ export class AnalysisPool {
 
   constructor(
     private readonly script: string = join(__dirname, 'analysisWorker.js'),
-    private readonly now: () => number = Date.now,
+    private readonly onStartFailed: (message: string) => void = () => undefined,
+    // Monotonic: a wall clock set back would postpone the next attempt by as much.
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   async analyse(request: SessionRequest): Promise<Analysed> {
@@ -97,10 +100,11 @@ export class AnalysisPool {
         this.failedStarts += 1;
         const delay = retryDelayMs(this.failedStarts);
         this.retryAt = this.now() + delay;
-        reason = new Error(`${error.message}; it is tried again in ${Math.round(delay / 1000)} s, large documents are analysed on the extension host meanwhile`);
+        const message = `The analysis worker could not start (${error.message}); it is tried again in ${Math.round(delay / 1000)} s, large documents are analysed on the extension host meanwhile`;
+        this.onStartFailed(message);
+        reason = new WorkerUnavailableError(message);
       }
-      for (const pending of this.pending.values()) pending.reject(reason);
-      this.pending.clear();
+      this.rejectPending(reason);
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the analysis worker stopped (exit code ${code})`)));
@@ -108,8 +112,16 @@ export class AnalysisPool {
     return worker;
   }
 
+  private rejectPending(reason: Error): void {
+    for (const pending of this.pending.values()) pending.reject(reason);
+    this.pending.clear();
+  }
+
   dispose(): void {
-    void this.worker?.terminate();
+    const worker = this.worker;
+    // Cleared first, so the exit that follows is old news to `fail`: the waiting requests end here.
     this.worker = undefined;
+    this.rejectPending(new Error('the analysis worker was stopped (QA Lens is shutting down)'));
+    void worker?.terminate();
   }
 }

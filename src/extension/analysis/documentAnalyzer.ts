@@ -51,7 +51,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private readonly pool = new AnalysisPool();
+  private readonly pool = new AnalysisPool(undefined, (message) => log().warn(`${message}.`));
   /** Incremental sessions of the documents analysed on this thread (large ones live in the worker). */
   private readonly sessions = new SessionStore();
   /** Per document: the version last sent to an analysis, and the edits made since (null: none yet). */
@@ -232,7 +232,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
         if (large) {
           // Large documents are analysed on the worker thread: the host stays free while it runs.
           const result = await this.pool.analyse(request).catch((error: unknown) => {
-            // Not tried again yet: its failure to start was logged once, when it happened.
+            // A failed start is logged once by the pool, not once per waiting document.
             if (!(error instanceof StaleTextError || error instanceof WorkerUnavailableError)) log().warn(`Analysis worker unavailable (${String(error)}); analysing ${path} in place.`);
             return error instanceof StaleTextError ? ('stale' as const) : undefined;
           });

@@ -1,18 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../../src/cli/run';
+import { runCliInProcess } from '../cliInProcess';
 
 /** The dispatcher in-process: what goes to stdout (asked for) and stderr (errors), and the status. */
-async function run(argv: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const status = await runCli(argv, { stdout, stderr, cwd: process.cwd(), env: process.env });
-  return { status, stdout: out, stderr: err };
-}
+const run = (argv: string[]) => runCliInProcess(argv);
 
 describe('qa-lens: commands, help and usage errors', () => {
   it('without a command: exit 2, the usage on stderr (it comes with an error), nothing on stdout', async () => {

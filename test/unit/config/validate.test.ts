@@ -114,8 +114,8 @@ describe('config validation', () => {
     const text = '{\n  "languages": {\n    "**/*.tpl": "klingon",\n    "**/*.tmpl": "htlm",\n    "Jenkinsfile": "groovy"\n  }\n}\n';
     const { config, problems } = validateConfigText(text, PATH, { languageIds: builtInLanguageIds() });
     assert.deepEqual(problems.map((p) => `${formatProblem(p).slice(PATH.length + 1)} [${p.severity}]`), [
-      '3:17: languages["**/*.tpl"]: "klingon" is not a language qa-lens knows; the files it matches are skipped as an unknown type [warning]',
-      '4:18: languages["**/*.tmpl"]: "htlm" is not a language qa-lens knows (did you mean "html"?); the files it matches are skipped as an unknown type [warning]',
+      '3:17: languages["**/*.tpl"]: "klingon" is not a language qa-lens knows; the entry is ignored: matching files are typed by their name or extension, or skipped when neither is known [warning]',
+      '4:18: languages["**/*.tmpl"]: "htlm" is not a language qa-lens knows (did you mean "html"?); the entry is ignored: matching files are typed by their name or extension, or skipped when neither is known [warning]',
     ]);
     assert.deepEqual(config.languages, { '**/*.tpl': 'klingon', '**/*.tmpl': 'htlm', Jenkinsfile: 'groovy' }, 'kept: a warning, not an error');
     // The editor knows more languages (from installed extensions) only at run time: no warning there.

@@ -5,7 +5,8 @@ import { parseConstitution } from '../../../src/core/constitution/parse';
 import { makeConstitutionSnapshot, restoreConstitutionSnapshot } from '../../../src/core/constitution/snapshot';
 
 describe('the build-time snapshot of the bundled constitution', () => {
-  const paths = { path: '/opt/qa-lens/resources/defaults/constitution.md', file: '/opt/qa-lens/resources/defaults/constitution.md' };
+  // Different on purpose: a restore that swapped them would show.
+  const paths = { path: 'C:/qa-lens/resources/defaults/constitution.md', file: 'C:\\qa-lens\\resources\\defaults\\constitution.md' };
   const parsed = (text: string) => parseConstitution(text, { ...paths, source: 'bundled' });
 
   it('restores exactly what parsing gives, with the paths of where it is installed', async () => {

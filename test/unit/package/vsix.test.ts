@@ -64,7 +64,7 @@ describe('the VSIX package', function () {
   });
 
   it('holds the bundled extension, the CLI, the manifest and the icon', () => {
-    for (const required of ['dist/extension.js', 'dist/cli.js', 'dist/qa-lens-cli.js', 'dist/qa-lens-cli.jsc', 'package.json', 'media/icon.png']) {
+    for (const required of ['dist/extension.js', 'dist/cli.js', 'dist/qa-lens-cli.js', 'package.json', 'media/icon.png']) {
       assert.ok(files.includes(required), `${required} is missing from the VSIX: ${files.join(', ')}`);
     }
   });

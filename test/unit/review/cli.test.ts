@@ -1,20 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { runCli } from '../../../src/cli/run';
+import { runCliInProcess } from '../cliInProcess';
 import { useFeatureRepo, makeTempDir, removeTempDir } from '../git/fixtureRepo';
 
-async function run(argv: string[], cwd: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const status = await runCli(argv, { stdout, stderr, cwd, env: process.env });
-  return { status, stdout: out, stderr: err };
-}
+const run = runCliInProcess;
 
 describe('qa-lens review', function () {
   this.timeout(60_000);
@@ -98,6 +88,12 @@ describe('qa-lens review', function () {
       assert.equal(result.status, 0, result.stderr);
       const text = await readFile(join(folder, '2026', 'review.md'), 'utf8');
       assert.match(text, /\[docs\/adr\/0002-orders-storage.md\]\(\.\.\/\.\.\/docs\/adr\/0002-orders-storage.md\)/);
+      // Under a file: said as such, not taken for an existing review.
+      for (const out of ['docs/adr/0002-orders-storage.md/review.md', 'docs/adr/0002-orders-storage.md/sub/review.md']) {
+        const underFile = await run(['review', '--out', out], featureRepo().dir);
+        assert.equal(underFile.status, 2, out);
+        assert.match(underFile.stderr, /cannot write .*review\.md: a part of its folder path is a file, not a folder\n$/, out);
+      }
     } finally {
       await removeTempDir(folder);
     }

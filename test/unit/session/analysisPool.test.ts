@@ -38,10 +38,11 @@ describe('AnalysisPool (the editor\'s analysis worker thread)', () => {
   const pools: AnalysisPool[] = [];
   let clock = 0;
   let script = '';
+  let warnings: string[] = [];
   const pool = async (source: string): Promise<AnalysisPool> => {
     script = join(dir, `worker-${pools.length}.cjs`);
     await writeFile(script, source);
-    const created = new AnalysisPool(script, () => clock);
+    const created = new AnalysisPool(script, (message) => warnings.push(message), () => clock);
     pools.push(created);
     return created;
   };
@@ -49,6 +50,7 @@ describe('AnalysisPool (the editor\'s analysis worker thread)', () => {
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'qa-lens-pool-'));
     clock = 1_000_000;
+    warnings = [];
   });
   afterEach(async () => {
     for (const created of pools.splice(0)) created.dispose();
@@ -61,16 +63,19 @@ describe('AnalysisPool (the editor\'s analysis worker thread)', () => {
 
   it('a worker that fails to start says so once, is not started again at every request, and is tried again later', async () => {
     const broken = await pool(THROWS);
-    const first = await rejection(broken.analyse(request()));
-    assert.match(first.message, /this bundle is broken; it is tried again in 30 s, large documents are analysed on the extension host meanwhile/);
-    assert.ok(!(first instanceof WorkerUnavailableError), 'the failure itself carries its reason');
+    // Three documents waiting when it fails: one warning, and each of them told it is unavailable.
+    const failures = await Promise.all([1, 2, 3].map((n) => rejection(broken.analyse(request(`file:///${n}.ts`)))));
+    assert.deepEqual(warnings, ['The analysis worker could not start (this bundle is broken); it is tried again in 30 s, large documents are analysed on the extension host meanwhile']);
+    for (const failure of failures) assert.ok(failure instanceof WorkerUnavailableError);
 
     clock += 29_000;
     assert.ok((await rejection(broken.analyse(request()))) instanceof WorkerUnavailableError, 'no new attempt within 30 s');
+    assert.equal(warnings.length, 1, 'and no new warning');
 
     clock += 1_000;
-    const second = await rejection(broken.analyse(request()));
-    assert.match(second.message, /this bundle is broken; it is tried again in 60 s/, 'tried again after 30 s, and failing again doubles the wait');
+    await rejection(broken.analyse(request()));
+    assert.equal(warnings.length, 2, 'tried again after 30 s');
+    assert.match(warnings[1], /this bundle is broken\); it is tried again in 60 s/, 'failing again doubles the wait');
   });
 
   it('a worker that answered and then died is started again at the next request, without waiting', async () => {
@@ -83,19 +88,29 @@ describe('AnalysisPool (the editor\'s analysis worker thread)', () => {
 
   it('a worker that started once more after failing counts its failures afresh (30 s again)', async () => {
     const flaky = await pool(THROWS);
-    assert.match((await rejection(flaky.analyse(request()))).message, /tried again in 30 s/);
+    await rejection(flaky.analyse(request()));
+    assert.match(warnings[0], /tried again in 30 s/);
     await writeFile(script, ANSWERS);
     clock += 30_000;
     assert.deepEqual((await flaky.analyse(request())).findings, []);
     await writeFile(script, THROWS);
     await rejection(flaky.analyse(request('die')));
-    assert.match((await rejection(flaky.analyse(request()))).message, /this bundle is broken; it is tried again in 30 s/);
+    await rejection(flaky.analyse(request()));
+    assert.equal(warnings.length, 2);
+    assert.match(warnings[1], /this bundle is broken\); it is tried again in 30 s/);
   });
 
   it('does not start a worker just to ask for ticket references: none is running, so it has no session', async () => {
     const broken = await pool(THROWS);
     assert.equal(await broken.ticketReferences('file:///a.ts', 1, []), null);
-    // Had it started the broken worker, the next analysis would be refused for 30 s instead of failing with the reason.
-    assert.match((await rejection(broken.analyse(request()))).message, /this bundle is broken/);
+    assert.deepEqual(warnings, [], 'it did not try to start the broken worker');
+  });
+
+  it('ends the requests still waiting when it is disposed (the editor closing)', async () => {
+    const slow = await pool(`require('node:worker_threads').parentPort.on('message', () => undefined);`);
+    const waiting = rejection(slow.analyse(request()));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    slow.dispose();
+    assert.match((await waiting).message, /stopped \(QA Lens is shutting down\)/);
   });
 });

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { QaConfig } from '../core/config/model';
+import { validateConfigValues } from '../core/config/validate';
 import { isGroupMode, type GroupMode } from '../core/grouping';
 
 /**
@@ -36,35 +37,56 @@ function nonEmpty<T>(value: T | undefined): T | undefined {
   return value;
 }
 
+/** A detection setting the user set to something QA Lens cannot use: it is left out, and said so. */
+export interface SettingProblem {
+  /** Names the setting, e.g. `qaLens.ticketPatterns: invalid regular expression ...`. */
+  message: string;
+  severity: 'error' | 'warning';
+}
+
 /**
  * The detection keys the user set explicitly for `scope`, shaped like `.quality/config.json` so the
- * caller can lay them over the team's file.
+ * caller can lay them over the team's file. They are checked as the team's file is (types, rule
+ * ids, severities, safe patterns): a setting of the wrong type once crashed the project's loading,
+ * and a string where a list belongs was read one character at a time. What is wrong is left out
+ * and comes back as a problem naming the setting.
  */
-export function explicitConfigOverlay(scope: vscode.ConfigurationScope | undefined): QaConfig {
+export function explicitConfigOverlay(scope: vscode.ConfigurationScope | undefined): { overlay: QaConfig; problems: SettingProblem[] } {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
-  const overlay: QaConfig = {};
-  const rules = explicit<QaConfig['rules']>(config, 'rules');
-  if (rules && Object.keys(rules).length > 0) overlay.rules = rules;
-  const phrases = explicit<QaConfig['phrases']>(config, 'phrases');
-  if (phrases && Object.keys(phrases).length > 0) overlay.phrases = phrases;
-  const ticketPatterns = explicit<string[]>(config, 'ticketPatterns');
-  if (ticketPatterns && ticketPatterns.length > 0) overlay.ticketPatterns = ticketPatterns;
-  const exclude = explicit<string[]>(config, 'exclude');
-  if (exclude && exclude.length > 0) overlay.exclude = exclude;
-  const ticketUrl = nonEmpty(explicit<string>(config, 'ticketUrl'));
-  if (ticketUrl) overlay.ticketUrl = ticketUrl;
-  const sprint = explicit<number>(config, 'sprintLengthDays');
-  if (sprint !== undefined) overlay.sprintLengthDays = sprint;
-  const window = explicit<number>(config, 'deadlineWarningDays');
-  if (window !== undefined) overlay.deadlineWarningDays = window;
-  const maxFileSize = explicit<number>(config, 'maxFileSize');
-  if (maxFileSize !== undefined) overlay.maxFileSize = maxFileSize;
-  const constitution = nonEmpty(explicit<string>(config, 'constitution.path'));
-  if (constitution) overlay.constitution = constitution;
-  const base = nonEmpty(explicit<string>(config, 'reviews.base'));
-  const folder = nonEmpty(explicit<string>(config, 'reviews.folder'));
-  if (base || folder) overlay.reviews = { ...(base ? { base } : {}), ...(folder ? { folder } : {}) };
-  return overlay;
+  const raw: Record<string, unknown> = {};
+  // Empty values are what "not set" looks like in the Settings editor: they do not override the team.
+  const rules = explicit<unknown>(config, 'rules');
+  if (isSet(rules)) raw.rules = rules;
+  const phrases = explicit<unknown>(config, 'phrases');
+  if (isSet(phrases)) raw.phrases = phrases;
+  const ticketPatterns = explicit<unknown>(config, 'ticketPatterns');
+  if (isSet(ticketPatterns)) raw.ticketPatterns = ticketPatterns;
+  const exclude = explicit<unknown>(config, 'exclude');
+  if (isSet(exclude)) raw.exclude = exclude;
+  const ticketUrl = nonEmpty(explicit<unknown>(config, 'ticketUrl'));
+  if (ticketUrl !== undefined) raw.ticketUrl = ticketUrl;
+  for (const key of ['sprintLengthDays', 'deadlineWarningDays', 'maxFileSize'] as const) {
+    const value = explicit<unknown>(config, key);
+    if (value !== undefined && value !== null) raw[key] = value;
+  }
+  const constitution = nonEmpty(explicit<unknown>(config, 'constitution.path'));
+  if (constitution !== undefined) raw.constitution = constitution;
+  const base = nonEmpty(explicit<unknown>(config, 'reviews.base'));
+  const folder = nonEmpty(explicit<unknown>(config, 'reviews.folder'));
+  if (base !== undefined || folder !== undefined) raw.reviews = { ...(base !== undefined ? { base } : {}), ...(folder !== undefined ? { folder } : {}) };
+
+  const { config: overlay, problems } = validateConfigValues(raw);
+  // The file's key names become the settings' names: `constitution` is `qaLens.constitution.path`.
+  const named = problems.map(({ message, severity }) => ({ message: `${SECTION}.${message.replace(/^constitution(?=:)/, 'constitution.path')}; QA Lens leaves that value out`, severity: severity ?? 'error' }));
+  return { overlay, problems: named };
+}
+
+/** Anything but an empty object, list or nothing (a value of the wrong type is set: it gets checked). */
+function isSet(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
 }
 
 /**

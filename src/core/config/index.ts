@@ -2,4 +2,4 @@
 export { compileEngineSettings, type ConfigOrigin } from './compile';
 export { DEFAULT_CONFIG_PATH, displayPathFor, loadConfig, type ConfigStatus, type LoadedConfig } from './load';
 export * from './model';
-export { validateConfigText, type ConfigValidation, type ValidateOptions } from './validate';
+export { validateConfigText, validateConfigValues, type ConfigValidation, type ValidateOptions } from './validate';

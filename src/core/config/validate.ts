@@ -45,6 +45,21 @@ export function validateConfigText(text: string, displayPath: string, options: V
   return { config, problems: validator.problems };
 }
 
+/**
+ * Checks configuration keys that come from no file (the editor's settings) exactly as the file's
+ * keys are checked, so a wrongly typed or unsafe value is a problem instead of a crash or a
+ * surprise: what is valid is returned, and each problem as its message (there is no position).
+ */
+export function validateConfigValues(values: Record<string, unknown>, options: ValidateOptions = {}): { config: QaConfig; problems: Array<Pick<Problem, 'message' | 'severity'>> } {
+  const text = JSON.stringify(values);
+  const parsed = parseJsonTree(text);
+  // JSON.stringify's output always parses; the guard keeps the types honest.
+  if (!parsed.ok) return { config: {}, problems: [{ message: `cannot read the values: ${parsed.error.message}`, severity: 'error' }] };
+  const validator = new Validator(text, '', options);
+  const config = validator.validateRoot(parsed.root);
+  return { config, problems: validator.problems.map(({ message, severity }) => ({ message, severity })) };
+}
+
 type KeyHandler = (validator: Validator, node: JsonNode, config: QaConfig) => void;
 
 /** Every key of formats.md's configuration, and how to read it. */

@@ -29,6 +29,8 @@ export interface DocumentAnalysis {
   incremental: boolean;
   /** The language it was analysed as; undefined when QA Lens does not know the language (yet). */
   language: LanguageSpec | undefined;
+  /** Set when the document was not analysed on purpose: too long to open-analyse, or excluded. */
+  skipped?: { reason: 'too-large'; length: number; limit: number } | { reason: 'excluded' };
 }
 
 /**
@@ -103,7 +105,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
     userPatterns: readonly RegExp[],
     token: vscode.CancellationToken,
   ): Promise<Array<{ text: string; start: number }>> {
-    if (!analysis.language) return [];
+    // A document skipped on purpose (too long, excluded) is not lexed here either: that took
+    // seconds on the extension host for a 6 MB file, to link references nobody asked QA Lens about.
+    if (!analysis.language || analysis.skipped) return [];
     const key = doc.uri.toString();
     // This thread's session first (small documents, and large ones once the worker failed).
     const fromSession =
@@ -251,6 +255,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     } else {
       // Not analysed: the next analysis starts from the whole text.
       this.edits.delete(doc.uri.toString());
+      if (language && length > limit) analysis.skipped = { reason: 'too-large', length, limit };
+      else if (language) analysis.skipped = { reason: 'excluded' };
     }
     // A newer edit may have landed while the project loaded: keep only the freshest result.
     const current = this.results.get(doc.uri.toString());

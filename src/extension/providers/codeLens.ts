@@ -110,6 +110,18 @@ export class QaCodeLensProvider implements vscode.CodeLensProvider, vscode.Dispo
     const lenses: vscode.CodeLens[] = [];
     const restricted = restrictedModeLens(top);
     if (restricted) lenses.push(restricted);
+    const skipped = analysis.skipped;
+    if (skipped?.reason === 'too-large') {
+      // Otherwise a long file simply shows nothing, as if it had no shortcut in it.
+      lenses.push(
+        new vscode.CodeLens(top, {
+          title: `$(info) QA Lens: not analysed, ${formatCount(skipped.length)} characters is over the ${formatCount(skipped.limit)} for open files`,
+          tooltip: 'Open files are analysed up to five times the scan\'s size limit (maxFileSize in .quality/config.json, or the qaLens.maxFileSize setting). Click to open the setting.',
+          command: 'workbench.action.openSettings',
+          arguments: ['qaLens.maxFileSize'],
+        }),
+      );
+    }
     const project = analysis.project;
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     if (!project || !folder) return lenses;
@@ -183,4 +195,9 @@ export function registerCodeLens(context: vscode.ExtensionContext, deps: CodeLen
     vscode.workspace.onDidChangeWorkspaceFolders(update),
     { dispose: () => (registration?.dispose(), provider?.dispose()) },
   );
+}
+
+/** 6291456 -> '6,291,456': long counts read at a glance. */
+function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
 }

@@ -3,6 +3,12 @@ import { ticketLink } from '../../core/inline/ticketRefs';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 
 /**
+ * More links than anyone follows in one document: past this many the rest are left out, so a
+ * generated file full of references does not stall the editor building thousands of links.
+ */
+const MAX_LINKS = 2000;
+
+/**
  * With `ticketUrl` set (settings or `.quality/config.json`), ticket references in comments become
  * links to the tracker. Only comments: `PROJ-1` in code or a string is not a reference.
  */
@@ -17,7 +23,7 @@ export class TicketLinkProvider implements vscode.DocumentLinkProvider {
     const references = await this.analyzer.ticketReferences(doc, analysis, patterns, token);
     if (token.isCancellationRequested) return [];
     const links: vscode.DocumentLink[] = [];
-    for (const ticket of references) {
+    for (const ticket of references.slice(0, MAX_LINKS)) {
       const target = ticketLink(template, ticket.text);
       if (!target) continue;
       const range = new vscode.Range(doc.positionAt(ticket.start), doc.positionAt(ticket.start + ticket.text.length));

@@ -4,6 +4,7 @@ import type { Problem } from '../../core/types';
 import { log } from '../log';
 import { affectsDetection, explicitConfigOverlay, mergeConfig, onDidChangeSettings } from '../settings';
 import { getOrCreate } from '../../core/getOrCreate';
+import { SettingsProblemReporter } from './settingsProblems';
 
 /** Files whose change means a folder's project must be reloaded (filtered to workspace folders by VS Code). */
 const WATCHED = ['**/.quality/**', '**/CONSTITUTION.md'];
@@ -17,6 +18,9 @@ export class ProjectRegistry implements vscode.Disposable {
   private readonly projects = new Map<string, Promise<Project>>();
   private readonly changed = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
   private readonly problems = vscode.languages.createDiagnosticCollection('qa-lens-files');
+  /** The files each folder's problems were published on (some, like a configured constitution, lie outside it). */
+  private readonly published = new Map<string, Set<string>>();
+  private readonly settingsProblems = new SettingsProblemReporter();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.problems];
 
   /** Fires with the folder whose project changed, or undefined when all may have. */
@@ -45,8 +49,20 @@ export class ProjectRegistry implements vscode.Disposable {
         if (affectsDetection(event)) this.invalidate(undefined);
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate(undefined)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate(undefined)),
+      vscode.workspace.onDidChangeWorkspaceFolders((event) => {
+        // A removed folder's problems would otherwise stay in the Problems panel for good.
+        for (const removed of event.removed) {
+          this.publishProblems(removed, []);
+          this.settingsProblems.forget(removed);
+        }
+        this.invalidate(undefined);
+      }),
     );
+  }
+
+  /** What is wrong with the detection settings as last loaded (each message names its setting). */
+  settingProblems(): string[] {
+    return this.settingsProblems.messages();
   }
 
   /** The project of the folder holding `uri`, or undefined outside any workspace folder. */
@@ -68,11 +84,13 @@ export class ProjectRegistry implements vscode.Disposable {
 
   private async load(folder: vscode.WorkspaceFolder): Promise<Project> {
     const started = Date.now();
+    const settings = explicitConfigOverlay(folder);
     const project = await loadProject(folder.uri.fsPath, {
-      overlay: (team) => mergeConfig(team, explicitConfigOverlay(folder)),
+      overlay: (team) => mergeConfig(team, settings.overlay),
       trusted: vscode.workspace.isTrusted,
     });
     this.publishProblems(folder, project.problems);
+    this.settingsProblems.report(folder, settings.problems);
     log().info(`Loaded ${folder.name}: constitution ${project.constitution.source}, ${project.checklists.length} checklists, ${project.problems.length} problems (${Date.now() - started} ms)`);
     return project;
   }
@@ -94,10 +112,11 @@ export class ProjectRegistry implements vscode.Disposable {
       byFile.set(key, [...(byFile.get(key) ?? []), diagnostic]);
     }
     // Clear this folder's earlier problems, then set the new ones.
-    this.problems.forEach((uri) => {
-      if (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folder.uri.toString() && !byFile.has(uri.toString())) this.problems.delete(uri);
-    });
+    const folderKey = folder.uri.toString();
+    for (const key of this.published.get(folderKey) ?? []) if (!byFile.has(key)) this.problems.delete(vscode.Uri.parse(key));
     for (const [key, diagnostics] of byFile) this.problems.set(vscode.Uri.parse(key), diagnostics);
+    if (byFile.size > 0) this.published.set(folderKey, new Set(byFile.keys()));
+    else this.published.delete(folderKey);
   }
 
   dispose(): void {

@@ -69,3 +69,80 @@ describe('inline: settings take effect without a reload', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
+
+describe('inline: settings QA Lens cannot use', function () {
+  this.timeout(60_000);
+  const orders = fileUri('src/orders.ts');
+  const KEYS = ['qaLens.exclude', 'qaLens.ticketPatterns', 'qaLens.phrases', 'qaLens.maxFileSize', 'qaLens.rules'];
+
+  afterEach(async () => {
+    for (const key of KEYS) await setSetting(key, undefined);
+  });
+
+  /** The problems the registry reports once projects reloaded with the current settings. */
+  async function settingProblems(expected: number): Promise<string[]> {
+    const api = await qaLens();
+    return waitFor(async () => {
+      for (const folder of vscode.workspace.workspaceFolders ?? []) await api.projects.forFolder(folder);
+      const problems = api.projects.settingProblems();
+      return problems.length === expected ? problems : undefined;
+    }, `${expected} setting problems`);
+  }
+
+  it('values of the wrong type are left out with a message naming the setting; findings stay as the team defined them', async () => {
+    await open(orders);
+    await waitForDiagnostics(orders, BASE);
+    // Each of these once crashed the project's loading, or was read one character at a time
+    // (a ticket pattern "O" made every TODO tracked).
+    await setSetting('qaLens.exclude', 'src/**');
+    await setSetting('qaLens.ticketPatterns', 'SHOP-\\d+');
+    await setSetting('qaLens.phrases', { 'vague-deferral': 'rounding' });
+    await setSetting('qaLens.maxFileSize', 'big');
+    await setSetting('qaLens.rules', { 'untracked-marker': 'fatal' });
+    const problems = await settingProblems(5);
+    assert.deepEqual(problems.map((p) => p.split(':')[0]).sort(), ['qaLens.exclude', 'qaLens.maxFileSize', 'qaLens.phrases.vague-deferral', 'qaLens.rules.untracked-marker', 'qaLens.ticketPatterns']);
+    assert.ok(problems.every((p) => p.endsWith('QA Lens leaves that value out')), problems.join('\n'));
+    await waitForDiagnostics(orders, BASE);
+    const severities = vscode.languages.getDiagnostics(orders).filter((d) => d.source === 'QA Lens').map((d) => d.severity);
+    assert.ok(!severities.includes(vscode.DiagnosticSeverity.Error), 'the unknown severity "fatal" is not shown as an error');
+  });
+
+  it('an invalid regular expression in a setting is reported as that setting, not on the team\'s file', async () => {
+    await setSetting('qaLens.ticketPatterns', ['(SHOP', '\\bSHOP-\\d+\\b']);
+    const [problem] = await settingProblems(1);
+    assert.match(problem, /^qaLens\.ticketPatterns: invalid regular expression/);
+    const onTeamFile = vscode.languages.getDiagnostics().filter(([uri]) => uri.path.endsWith('/.quality/config.json'));
+    assert.deepEqual(onTeamFile, [], 'no diagnostic on a .quality/config.json (there is none in this workspace)');
+    // The valid pattern still applies.
+    await waitForDiagnostics(orders, BASE);
+    await setSetting('qaLens.ticketPatterns', undefined);
+    await settingProblems(0);
+  });
+});
+
+describe('inline: a document too long to analyse', function () {
+  this.timeout(60_000);
+
+  afterEach(async () => {
+    for (const key of ['qaLens.maxFileSize', 'qaLens.ticketUrl']) await setSetting(key, undefined);
+  });
+
+  it('says so at its top, and is not lexed for ticket links either', async () => {
+    // Open files are analysed up to five times maxFileSize: 5,000 characters here.
+    await setSetting('qaLens.maxFileSize', 1000);
+    await setSetting('qaLens.ticketUrl', 'https://acme.atlassian.net/browse/{id}');
+    const lines = Array.from({ length: 200 }, (_, i) => `// TODO(SHOP-${i + 1}): note ${i}`);
+    const editor = await writeAndOpen('src/too-long.ts', `${lines.join('\n')}\n// TODO: untracked\n`);
+    const doc = editor.document;
+    assert.ok(doc.getText().length > 5000);
+    const title = await waitFor(async () => (await lensTitles(doc.uri)).find((t) => t.includes('not analysed')), 'the not-analysed lens');
+    assert.match(title, /QA Lens: not analysed, [\d,]+ characters is over the 5,000 for open files/);
+    assert.deepEqual(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'QA Lens'), []);
+    const links = (await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri)) ?? [];
+    assert.deepEqual(links.filter((l) => l.target?.toString().startsWith('https://acme.atlassian.net/')), []);
+    // Back under the limit, it is analysed and linked like any other file.
+    await setSetting('qaLens.maxFileSize', undefined);
+    await waitForDiagnostics(doc.uri, [...Array.from({ length: 200 }, (_, i) => `${i + 1}:tracked-marker`), '201:untracked-marker']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { validateConfigText } from '../../../src/core/config/validate';
+import { validateConfigText, validateConfigValues } from '../../../src/core/config/validate';
 import { builtInLanguageIds } from '../../../src/core/languages';
 import { formatProblem } from '../../../src/core/types';
 
@@ -120,5 +120,18 @@ describe('config validation', () => {
     assert.deepEqual(config.languages, { '**/*.tpl': 'klingon', '**/*.tmpl': 'htlm', Jenkinsfile: 'groovy' }, 'kept: a warning, not an error');
     // The editor knows more languages (from installed extensions) only at run time: no warning there.
     assert.deepEqual(validateConfigText(text, PATH).problems, []);
+  });
+
+  it('checks values that come from no file (the editor settings) as it checks the file: what is wrong is left out and said', () => {
+    const { config, problems } = validateConfigValues({
+      exclude: 'src/**',
+      ticketPatterns: ['(x', '\\bPROJ-\\d+\\b'],
+      phrases: { 'vague-deferral': 'rounding', 'deferred-to-sprint': ['next PI'] },
+      maxFileSize: 'big',
+      rules: { 'untracked-marker': 'fatal', 'skipped-test': 'hint' },
+      sprintLengthDays: 10,
+    });
+    assert.deepEqual(problems.map((p) => p.message.replace(/:.*/, '')), ['exclude', 'ticketPatterns', 'phrases.vague-deferral', 'maxFileSize', 'rules.untracked-marker']);
+    assert.deepEqual(config, { ticketPatterns: ['\\bPROJ-\\d+\\b'], phrases: { 'deferred-to-sprint': ['next PI'] }, rules: { 'skipped-test': 'hint' }, sprintLengthDays: 10 });
   });
 });

@@ -104,7 +104,9 @@ export function mergeConfig(team: QaConfig, overlay: QaConfig): QaConfig {
 
 /** Editor-only switches: these have no counterpart in the team's file, so defaults apply. */
 export function editorSettings(scope?: vscode.ConfigurationScope): EditorSettings {
-  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  // No scope means "any resource" (null): read without one, resource-scoped keys (codeLens, blame)
+  // made VS Code log four warnings per call, twenty at activation.
+  const config = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   // Window-scoped keys are read without the resource: asked with one, VS Code logs a warning per
   // read, and with a CodeLens per finding those warnings (logged and sent to the window) were most
   // of what a 10,000-line file's edits cost the extension host.
@@ -121,11 +123,15 @@ export function editorSettings(scope?: vscode.ConfigurationScope): EditorSetting
 }
 
 /**
- * Remembers the Shortcuts grouping the user picked in their user settings (never in the
- * repository's .vscode/settings.json: a view toggle is personal, not a team decision).
+ * Remembers the Shortcuts grouping the user picked in their user settings: a view toggle is
+ * personal, not a team decision for the repository's .vscode/settings.json. Where the workspace
+ * already sets it, though, a user setting would change nothing (the workspace's wins and the
+ * button seemed broken): the toggle then updates the workspace's value, which is where it was set.
  */
 export async function setShortcutsGroupBy(mode: GroupMode): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION).update('shortcuts.groupBy', mode, vscode.ConfigurationTarget.Global);
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const inWorkspace = config.inspect('shortcuts.groupBy')?.workspaceValue !== undefined;
+  await config.update('shortcuts.groupBy', mode, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
 }
 
 /** Settings that change only how the editor shows things, never what the engine finds. */

@@ -295,6 +295,11 @@ class Validator {
         continue;
       }
       const value = this.nonEmptyString(property.value, `reviews.${key}`);
+      if (key === 'folder' && value !== undefined && !isInsideRelative(value)) {
+        // Reviews are written there: a repository's config (or an untrusted folder's settings) must not send them elsewhere.
+        this.report(property.value, `reviews.folder: "${value}" is not a folder inside the repository: give a relative path without ".."`);
+        continue;
+      }
       if (value !== undefined) reviews[key] = value;
     }
     return reviews;
@@ -330,4 +335,10 @@ function suggestion(word: string, known: readonly string[]): string {
     }
   }
   return best === undefined ? '' : ` (did you mean "${best}"?)`;
+}
+
+/** A relative path that stays below where it starts (`docs/reviews`, not `/tmp`, `C:\\x` or `../x`). */
+function isInsideRelative(path: string): boolean {
+  if (/^([a-zA-Z]:)?[\\/]/.test(path)) return false;
+  return !path.split(/[\\/]/).includes('..');
 }

@@ -60,7 +60,15 @@ export async function resolveFinding(analyzer: DocumentAnalyzer, raw: unknown): 
     void vscode.window.showErrorMessage('QA Lens: this command needs a finding; run it from a quick fix or the hover.');
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+  const uri = vscode.Uri.parse(args.uri);
+  let doc: vscode.TextDocument;
+  try {
+    doc = await vscode.workspace.openTextDocument(uri);
+  } catch {
+    // The file was deleted or moved since the quick fix or hover was shown.
+    void vscode.window.showInformationMessage(`QA Lens: ${uri.scheme === 'file' ? uri.fsPath : uri.toString()} is no longer there, so its ${args.ruleId} finding cannot be changed.`);
+    return undefined;
+  }
   const analysis = await analyzer.analysis(doc);
   const candidates = (analysis?.findings ?? []).filter((finding) => finding.ruleId === args.ruleId && finding.line === args.line);
   candidates.sort((a, b) => Math.abs(a.column - args.column) - Math.abs(b.column - args.column));

@@ -177,7 +177,9 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
     const parts = [`by ${this.mode}`];
     if (isFiltering(filter)) parts.push(`${this.total} of ${unfiltered} (filtered)`);
     this.view.description = parts.join(' · ');
-    this.view.message = this.unavailable;
+    // A failed scan leaves what an earlier scan found, or nothing: either way, say why it stopped.
+    const failed = this.scan.state === 'failed' && this.total > 0 ? 'The last workspace scan failed (see QA Lens: Show Log); these findings may be out of date.' : undefined;
+    this.view.message = [this.unavailable, failed].filter((part) => part !== undefined).join(' ') || undefined;
     const attention = this.roots.reduce((sum, group) => sum + group.items.filter((item) => item.finding.severity !== 'hint').length, 0);
     this.view.badge = attention > 0 ? { value: attention, tooltip: `${attention} quality shortcuts (warnings and worse, hints not counted)` } : undefined;
   }

@@ -79,6 +79,17 @@ describe('inline: quick fixes', function () {
     assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), '// FIXME: validate\n');
   });
 
+  it('a quick fix for a file deleted since it was offered ends with a message, not an error', async () => {
+    // Arguments as a quick fix or hover carries them, for a file that is gone (and not open, so
+    // VS Code has no copy of it in memory either).
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(root, 'fix', 'gone.ts');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('// FIXME: validate\n'));
+    await vscode.workspace.fs.delete(uri);
+    const applied = await vscode.commands.executeCommand<boolean>('qaLens.addTicket', { uri: uri.toString(), line: 1, column: 4, ruleId: 'untracked-marker', ticket: 'SHOP-1' });
+    assert.equal(applied, false, 'refused with a message (it used to throw "cannot open")');
+  });
+
   it('adds a deadline as TODO(YYYY-MM-DD)', async () => {
     const uri = (await writeAndOpen('fix/deadline.py', '# TODO: handle retries\nretry = 0\n')).document.uri;
     const text = await apply(uri, 'untracked-marker', 'Add a deadline', { date: '2099-03-31' });

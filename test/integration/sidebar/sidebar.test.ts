@@ -98,6 +98,22 @@ describe('sidebar: views, status bar and badges in a real VS Code', function () 
     assert.equal(api.sidebar.shortcuts.groupBy, 'rule');
   });
 
+  it('the grouping button works when the workspace settings set the grouping', async () => {
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('qaLens');
+    await config().update('shortcuts.groupBy', 'file', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('the workspace grouping to apply', () => api.sidebar.shortcuts.groupBy === 'file');
+      await vscode.commands.executeCommand('qaLens.toggleGroupBy');
+      // A user setting would lose to the workspace's value, and the view would snap back to "file".
+      await waitFor('the workspace value to follow the button', () => config().inspect('shortcuts.groupBy')?.workspaceValue === 'age');
+      await waitFor('the view to stay grouped by age', () => api.sidebar.shortcuts.groupBy === 'age');
+    } finally {
+      await config().update('shortcuts.groupBy', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('shortcuts.groupBy', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('qaLens.groupBy', 'rule');
+    }
+  });
+
   it('a file written on disk is picked up by the watcher (and is "not committed yet" by age)', async () => {
     await writeFile(file('src/new.ts').fsPath, 'export const x = 1;\n// TODO: handle the empty cart\n');
     await waitFor('the watcher to scan src/new.ts', () => api.sidebar.scan.findingsFor(file('src/new.ts')).length === 1);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import {
   InMemoryChecklistStateStore,
@@ -55,17 +55,33 @@ export class ChecklistStateService implements vscode.Disposable {
   private async load(): Promise<void> {
     if (!this.file) return;
     let data: unknown;
+    let unreadable = false;
     try {
       data = JSON.parse(await readFile(this.file, 'utf8'));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') log().warn(`Checklist state at ${this.file} could not be read (${String(error)}); starting with what is valid.`);
       if (code === 'ENOENT') return;
+      unreadable = true;
+      log().warn(`Checklist state at ${this.file} could not be read (${String(error)}); starting with what is valid.`);
     }
     const { document, dropped } = readChecklistStateDocument(data);
     for (const reason of dropped) log().warn(`Checklist state: ${reason}`);
+    // The next change rewrites the file with only what was valid: keep the file as it was first,
+    // so nothing the user recorded is lost to a damaged file (it can be mended by hand).
+    if (unreadable || dropped.length > 0) await this.keepCopy(this.file);
     this.store = new InMemoryChecklistStateStore(document);
     this.changed.fire(undefined);
+  }
+
+  private async keepCopy(file: string): Promise<void> {
+    const copy = `${file.replace(/\.json$/, '')}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+    try {
+      await copyFile(file, copy);
+      log().warn(`Checklist state: the file as it was is kept at ${copy}.`);
+      void vscode.window.showWarningMessage(`QA Lens: the checklist state file was damaged; what could be read is in use, and the file as it was is kept at ${copy}.`);
+    } catch (error) {
+      log().error(`Checklist state: could not keep a copy of ${file}: ${String(error)}`);
+    }
   }
 
   private persist(): Promise<void> {

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { QaLensApi } from '../../../src/extension/extension';
 import { ChecklistStateService } from '../../../src/extension/checklists/checklistState';
+import { createLog } from '../../../src/extension/log';
 import type { GroupNode } from '../../../src/extension/views/shortcutsView';
 import { activeExtension, delay } from '../shared/extension';
 
@@ -278,6 +280,26 @@ describe('sidebar: views, status bar and badges in a real VS Code', function () 
     // Back to open forgets it.
     await vscode.commands.executeCommand('qaLens.checklistItem.reopen', { uri, checklistId: 'tests', itemId: first.item.id });
     assert.equal(api.checklistState.get({ ...key, item: first.item.id }), undefined);
+  });
+
+  it('a damaged checklist state file is kept as it was before anything overwrites it', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qa-lens-state-'));
+    // This test's copy of the service (bundled with the tests) logs through its own copy of the log.
+    const subscriptions: vscode.Disposable[] = [];
+    createLog({ subscriptions } as unknown as vscode.ExtensionContext);
+    try {
+      const damaged = '{"version": 1, "entries": {"file:///w": {"main": {"a.ts": {"tests": {"one": {"status": "addressed"}}}}}\n';
+      await writeFile(path.join(dir, 'checklist-state.json'), damaged);
+      const service = new ChecklistStateService(vscode.Uri.file(dir));
+      await service.ready;
+      const copies = (await readdir(dir)).filter((name) => name.startsWith('checklist-state.unreadable-'));
+      assert.equal(copies.length, 1, (await readdir(dir)).join(', '));
+      assert.equal(await readFile(path.join(dir, copies[0]), 'utf8'), damaged);
+      service.dispose();
+    } finally {
+      for (const subscription of subscriptions) subscription.dispose();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('Gherkin snippets are offered in .feature files without a Gherkin extension (no "Unknown language")', async () => {

@@ -28,8 +28,8 @@ const CHOICES: { status: ItemStatus; icon: string; detail: string }[] = [
 export function registerSetChecklistItem(context: vscode.ExtensionContext, sidebar: Sidebar): void {
   const run = async (target: unknown, forced?: ItemStatus): Promise<{ status: ItemStatus; reason?: string } | undefined> => {
     const resolved = await resolveTarget(target, sidebar);
-    if (!resolved) {
-      void vscode.window.showWarningMessage('QA Lens: pick a checklist item in the Checklist view first.');
+    if (resolved === undefined || 'problem' in resolved) {
+      void vscode.window.showWarningMessage(`QA Lens: ${resolved?.problem ?? 'pick a checklist item in the Checklist view first.'}`);
       return undefined;
     }
     const args = isArgs(target) ? target : undefined;
@@ -74,7 +74,7 @@ interface Resolved {
   currentReason: string | undefined;
 }
 
-async function resolveTarget(target: unknown, sidebar: Sidebar): Promise<Resolved | undefined> {
+async function resolveTarget(target: unknown, sidebar: Sidebar): Promise<Resolved | { problem: string } | undefined> {
   if (isItemNode(target)) return { key: target.key, label: target.item.id, current: target.state.status, currentReason: target.state.reason };
   // From the palette: the selected item in the Checklist view.
   if (target === undefined) {
@@ -84,7 +84,8 @@ async function resolveTarget(target: unknown, sidebar: Sidebar): Promise<Resolve
   if (!isArgs(target)) return undefined;
   const uri = typeof target.uri === 'string' ? vscode.Uri.parse(target.uri) : target.uri;
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  if (!folder) return undefined;
+  // Checklist state is kept per workspace folder, branch and file: an untitled or outside file has none.
+  if (!folder) return { problem: `checklist items are recorded for files in a workspace folder, and ${uri.scheme === 'untitled' ? 'this untitled file' : uri.fsPath} is not in one.` };
   await sidebar.checklistState.ready;
   const branch = await sidebar.git.branchKey(folder);
   const key: ChecklistStateKey = { folder: folder.uri.toString(), branch, file: relativeTo(folder, uri), checklist: target.checklistId, item: target.itemId };

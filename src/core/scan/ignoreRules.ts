@@ -43,29 +43,24 @@ export class IgnoreRules {
    * These rules plus those of the ignore files above the root, up to the enclosing git work tree
    * (the nearest folder holding `.git`): `qa-lens scan packages/app` must not walk the
    * `node_modules/` that the repository's top-level .gitignore leaves out. Outside a git work
-   * tree nothing above the root applies. The work tree's `.git/info/exclude` applies too, below
-   * every ignore file, as git and ripgrep have it.
+   * tree nothing above the root applies.
    */
   async withAncestors(root: string, access: FileAccess = ASYNC_ACCESS): Promise<IgnoreRules> {
     const folders: string[] = [];
     let dir = path.resolve(root);
     for (;;) {
-      if (await exists(path.join(dir, '.git'), access)) break;
       const parent = path.dirname(dir);
+      if (await exists(path.join(dir, '.git'), access)) break;
       if (parent === dir) return this;
       folders.unshift(parent);
       dir = parent;
     }
-    // `dir` is the work tree's top (the root itself, or the last folder added above it).
-    const aboveOf = (folder: string): string => (folder === path.resolve(root) ? '' : `${path.relative(folder, root).split(path.sep).join('/')}/`);
     const added: Layer[] = [];
-    // In a linked work tree or a submodule `.git` is a file: there is no info/exclude beside it.
-    const exclude = await readIgnoreFile(path.join(dir, '.git', 'info', 'exclude'), access);
-    if (exclude !== undefined && exclude.trim() !== '') added.push({ dir: '', above: aboveOf(dir), rules: ignore().add(exclude) });
     for (const folder of folders) {
+      const above = `${path.relative(folder, root).split(path.sep).join('/')}/`;
       for (const name of IGNORE_FILE_NAMES) {
         const content = await readIgnoreFile(path.join(folder, name), access);
-        if (content !== undefined && content.trim() !== '') added.push({ dir: '', above: aboveOf(folder), rules: ignore().add(content) });
+        if (content !== undefined && content.trim() !== '') added.push({ dir: '', above, rules: ignore().add(content) });
       }
     }
     return added.length === 0 ? this : new IgnoreRules([...added, ...this.layers]);

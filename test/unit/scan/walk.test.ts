@@ -64,21 +64,6 @@ for (const [mode, access] of [['non-blocking', ASYNC_ACCESS], ['blocking', BLOCK
       assert.deepEqual((await walk(path.join(tree.root, 'plain'))).files, ['outer/x.ts']);
     });
 
-    it('honours .git/info/exclude, below every ignore file (a .gitignore can re-include), from a sub-folder root too', async () => {
-      tree = await tempTree({
-        '.git/HEAD': '',
-        '.git/info/exclude': 'scratch/\n*.local.ts\n',
-        '.gitignore': '!keep.local.ts\n',
-        'scratch/notes.ts': '',
-        'src/a.ts': '',
-        'src/b.local.ts': '',
-        'src/keep.local.ts': '',
-        'src/scratch/deep.ts': '',
-      });
-      assert.deepEqual((await walk(tree.root)).files, ['.gitignore', 'src/a.ts', 'src/keep.local.ts']);
-      assert.deepEqual((await walk(path.join(tree.root, 'src'))).files, ['a.ts', 'keep.local.ts']);
-    });
-
     it('honours .ignore, which overrides .gitignore in the same folder', async () => {
       tree = await tempTree({ '.gitignore': '*.gen.ts\n', '.ignore': 'fixtures/\n!keep.gen.ts\n', 'a.gen.ts': '', 'keep.gen.ts': '', 'fixtures/f.ts': '', 'm.ts': '' });
       assert.deepEqual((await walk(tree.root)).files, ['.gitignore', '.ignore', 'keep.gen.ts', 'm.ts']);

@@ -77,7 +77,11 @@ export function explicitConfigOverlay(scope: vscode.ConfigurationScope | undefin
 
   const { config: overlay, problems } = validateConfigValues(raw);
   // The file's key names become the settings' names: `constitution` is `qaLens.constitution.path`.
-  const named = problems.map(({ message, severity }) => ({ message: `${SECTION}.${message.replace(/^constitution(?=:)/, 'constitution.path')}; QA Lens leaves that value out`, severity: severity ?? 'error' }));
+  // Errors are left out; warnings (a ticketUrl without {id}) are about a value that is still used.
+  const named = problems.map(({ message, severity = 'error' }) => ({
+    message: `${SECTION}.${message.replace(/^constitution(?=:)/, 'constitution.path')}; ${severity === 'error' ? 'QA Lens leaves that value out' : 'it is used as it is'}`,
+    severity,
+  }));
   return { overlay, problems: named };
 }
 
@@ -115,8 +119,8 @@ export function editorSettings(scope?: vscode.ConfigurationScope): EditorSetting
   return {
     codeLensEnabled: config.get<boolean>('codeLens.enabled', true),
     blameEnabled: config.get<boolean>('blame.enabled', true),
-    debounceMs: Math.max(0, config.get<number>('analysis.debounceMs', 250)),
-    scanOnStartup: config.get<boolean>('scan.onStartup', true),
+    debounceMs: Math.max(0, window.get<number>('analysis.debounceMs', 250)),
+    scanOnStartup: window.get<boolean>('scan.onStartup', true),
     shortcutsGroupBy: isGroupMode(groupBy) ? groupBy : 'rule',
     decorationsEnabled: window.get<boolean>('decorations.enabled', true),
   };

@@ -56,8 +56,26 @@ export function validateConfigValues(values: Record<string, unknown>, options: V
   // JSON.stringify's output always parses; the guard keeps the types honest.
   if (!parsed.ok) return { config: {}, problems: [{ message: `cannot read the values: ${parsed.error.message}`, severity: 'error' }] };
   const validator = new Validator(text, '', options);
-  const config = validator.validateRoot(parsed.root);
+  const config = withoutEmptiedLists(validator.validateRoot(parsed.root));
   return { config, problems: validator.problems.map(({ message, severity }) => ({ message, severity })) };
+}
+
+/**
+ * A list whose every entry was wrong comes out of the validator empty, and an empty list laid over
+ * the team's file would erase the team's own (its ticket patterns, its phrases for a rule): such a
+ * key is left out instead, as its problems say.
+ */
+function withoutEmptiedLists(config: QaConfig): QaConfig {
+  const result: QaConfig = { ...config };
+  if (result.ticketPatterns?.length === 0) delete result.ticketPatterns;
+  if (result.exclude?.length === 0) delete result.exclude;
+  if (result.testFiles?.length === 0) delete result.testFiles;
+  if (result.phrases) {
+    const phrases = Object.fromEntries(Object.entries(result.phrases).filter(([, list]) => list.length > 0));
+    if (Object.keys(phrases).length > 0) result.phrases = phrases;
+    else delete result.phrases;
+  }
+  return result;
 }
 
 type KeyHandler = (validator: Validator, node: JsonNode, config: QaConfig) => void;
@@ -295,11 +313,6 @@ class Validator {
         continue;
       }
       const value = this.nonEmptyString(property.value, `reviews.${key}`);
-      if (key === 'folder' && value !== undefined && !isInsideRelative(value)) {
-        // Reviews are written there: a repository's config (or an untrusted folder's settings) must not send them elsewhere.
-        this.report(property.value, `reviews.folder: "${value}" is not a folder inside the repository: give a relative path without ".."`);
-        continue;
-      }
       if (value !== undefined) reviews[key] = value;
     }
     return reviews;
@@ -335,10 +348,4 @@ function suggestion(word: string, known: readonly string[]): string {
     }
   }
   return best === undefined ? '' : ` (did you mean "${best}"?)`;
-}
-
-/** A relative path that stays below where it starts (`docs/reviews`, not `/tmp`, `C:\\x` or `../x`). */
-function isInsideRelative(path: string): boolean {
-  if (/^([a-zA-Z]:)?[\\/]/.test(path)) return false;
-  return !path.split(/[\\/]/).includes('..');
 }

@@ -68,19 +68,25 @@ export class ChecklistStateService implements vscode.Disposable {
     for (const reason of dropped) log().warn(`Checklist state: ${reason}`);
     // The next change rewrites the file with only what was valid: keep the file as it was first,
     // so nothing the user recorded is lost to a damaged file (it can be mended by hand).
-    if (unreadable || dropped.length > 0) await this.keepCopy(this.file);
+    const kept = (unreadable || dropped.length > 0) && (await this.keepCopy(this.file));
     this.store = new InMemoryChecklistStateStore(document);
     this.changed.fire(undefined);
+    // With the damaged file safe in its copy, store what was valid now: otherwise every start
+    // would find the same damage and keep yet another copy.
+    if (kept) await this.persist();
   }
 
-  private async keepCopy(file: string): Promise<void> {
+  /** True when the copy was made (only then may the file be rewritten). */
+  private async keepCopy(file: string): Promise<boolean> {
     const copy = `${file.replace(/\.json$/, '')}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
     try {
       await copyFile(file, copy);
       log().warn(`Checklist state: the file as it was is kept at ${copy}.`);
       void vscode.window.showWarningMessage(`QA Lens: the checklist state file was damaged; what could be read is in use, and the file as it was is kept at ${copy}.`);
+      return true;
     } catch (error) {
       log().error(`Checklist state: could not keep a copy of ${file}: ${String(error)}`);
+      return false;
     }
   }
 

@@ -64,9 +64,12 @@ export async function resolveFinding(analyzer: DocumentAnalyzer, raw: unknown): 
   let doc: vscode.TextDocument;
   try {
     doc = await vscode.workspace.openTextDocument(uri);
-  } catch {
-    // The file was deleted or moved since the quick fix or hover was shown.
-    void vscode.window.showInformationMessage(`QA Lens: ${uri.scheme === 'file' ? uri.fsPath : uri.toString()} is no longer there, so its ${args.ruleId} finding cannot be changed.`);
+  } catch (error) {
+    const name = uri.scheme === 'file' ? uri.fsPath : uri.toString();
+    // Deleted or moved since the quick fix or hover was shown, or it cannot be opened at all.
+    const gone = await vscode.workspace.fs.stat(uri).then(() => false, (statError: unknown) => statError instanceof vscode.FileSystemError && statError.code === 'FileNotFound');
+    const message = gone ? `${name} is no longer there` : `${name} cannot be opened (${error instanceof Error ? error.message : String(error)})`;
+    void vscode.window.showInformationMessage(`QA Lens: ${message}, so its ${args.ruleId} finding cannot be changed.`);
     return undefined;
   }
   const analysis = await analyzer.analysis(doc);

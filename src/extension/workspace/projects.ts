@@ -72,7 +72,13 @@ export class ProjectRegistry implements vscode.Disposable {
   }
 
   forFolder(folder: vscode.WorkspaceFolder): Promise<Project> {
-    return getOrCreate(this.projects, folder.uri.toString(), () => this.load(folder));
+    const key = folder.uri.toString();
+    return getOrCreate(this.projects, key, () => {
+      // A load overtaken by a newer one (settings changed meanwhile) or by the folder's removal
+      // must not publish its problems over the newer ones, or bring back the ones just fixed.
+      const loading: Promise<Project> = this.load(folder, () => this.projects.get(key) === loading && isWorkspaceFolder(key));
+      return loading;
+    });
   }
 
   /** Drops cached projects (one folder, or all) and tells listeners. */
@@ -82,15 +88,17 @@ export class ProjectRegistry implements vscode.Disposable {
     this.changed.fire(folder);
   }
 
-  private async load(folder: vscode.WorkspaceFolder): Promise<Project> {
+  private async load(folder: vscode.WorkspaceFolder, isCurrent: () => boolean): Promise<Project> {
     const started = Date.now();
     const settings = explicitConfigOverlay(folder);
     const project = await loadProject(folder.uri.fsPath, {
       overlay: (team) => mergeConfig(team, settings.overlay),
       trusted: vscode.workspace.isTrusted,
     });
-    this.publishProblems(folder, project.problems);
-    this.settingsProblems.report(folder, settings.problems);
+    if (isCurrent()) {
+      this.publishProblems(folder, project.problems);
+      this.settingsProblems.report(folder, settings.problems);
+    }
     log().info(`Loaded ${folder.name}: constitution ${project.constitution.source}, ${project.checklists.length} checklists, ${project.problems.length} problems (${Date.now() - started} ms)`);
     return project;
   }
@@ -122,4 +130,8 @@ export class ProjectRegistry implements vscode.Disposable {
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+function isWorkspaceFolder(key: string): boolean {
+  return (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.toString() === key);
 }

@@ -296,6 +296,12 @@ describe('sidebar: views, status bar and badges in a real VS Code', function () 
       assert.equal(copies.length, 1, (await readdir(dir)).join(', '));
       assert.equal(await readFile(path.join(dir, copies[0]), 'utf8'), damaged);
       service.dispose();
+      // The file now holds what was valid: the next start finds nothing to keep a copy of.
+      JSON.parse(await readFile(path.join(dir, 'checklist-state.json'), 'utf8'));
+      const again = new ChecklistStateService(vscode.Uri.file(dir));
+      await again.ready;
+      again.dispose();
+      assert.equal((await readdir(dir)).filter((name) => name.startsWith('checklist-state.unreadable-')).length, 1);
     } finally {
       for (const subscription of subscriptions) subscription.dispose();
       await rm(dir, { recursive: true, force: true });

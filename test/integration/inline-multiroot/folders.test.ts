@@ -70,4 +70,23 @@ describe('inline: multi-root workspace', function () {
     await open(web);
     await waitForLens(web, (t) => /^QA: deferred to "next sprint" 3 months ago \(≈[67] sprints\)/.test(t), 'the web age (14-day sprints)', 30_000);
   });
+
+  // Last: it takes the web folder out of the window.
+  it("clears a folder's .quality problems from the Problems panel when the folder leaves the workspace", async () => {
+    const config = fileUri('.quality/config.json', 'web');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{ "rules": { "untracked-marker": "fatal" } }\n'));
+    const problemsOf = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(config).filter((d) => d.source === 'QA Lens');
+    await waitFor(() => (problemsOf().length > 0 ? true : undefined), "the web config's problem");
+    const index = (vscode.workspace.workspaceFolders ?? []).findIndex((f) => f.name === 'web');
+    assert.ok(index > 0, 'web is not the first folder (removing the first restarts the extension host)');
+    const removed = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+    assert.ok(vscode.workspace.updateWorkspaceFolders(index, 1));
+    await removed;
+    await waitFor(() => (problemsOf().length === 0 ? true : undefined), "the removed folder's problems to go");
+  });
 });

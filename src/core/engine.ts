@@ -1,4 +1,5 @@
-import type { EngineSettings } from './config/model';
+import type { EngineSettings, PrincipleScope } from './config/model';
+import { globMatcher } from './glob';
 import { fingerprintFindings } from './fingerprint';
 import { lex } from './lexer/index';
 import type { LanguageSpec, LexResult } from './lexer/types';
@@ -69,6 +70,7 @@ export function collectFindings(input: AnalyzeInput, lexed: LexResult, whole?: D
 
   const findings: Array<Omit<Finding, 'fingerprint'>> = [];
   const taken = new Set<string>();
+  const principleOf = principleResolver(settings.principles, path);
   for (const hit of hits) {
     const severity = severityOf(hit.ruleId);
     if (severity === 'off') continue;
@@ -78,7 +80,7 @@ export function collectFindings(input: AnalyzeInput, lexed: LexResult, whole?: D
     const key = ruleInfo(hit.ruleId).kind === 'code' ? `${hit.ruleId}:${line0}` : `${hit.ruleId}:${hit.start}`;
     if (taken.has(key)) continue;
     taken.add(key);
-    findings.push(toFinding(hit, severity, path, lines, settings));
+    findings.push(toFinding(hit, severity, path, lines, principleOf(hit.ruleId)));
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return findings;
@@ -133,7 +135,7 @@ function toFinding(
   configured: Severity,
   path: string,
   lines: LineIndex,
-  settings: EngineSettings,
+  principle: string | null,
 ): Omit<Finding, 'fingerprint'> {
   const severity = hit.escalate && severityRank(configured) > severityRank('warning') ? 'warning' : configured;
   const start = lines.position(hit.start);
@@ -154,7 +156,30 @@ function toFinding(
     tag: hit.tag ?? null,
     ticket: hit.ticket ?? null,
     deadline: hit.deadline ?? null,
-    principle: settings.principles[hit.ruleId] ?? null,
+    principle,
+  };
+}
+
+/** Compiled `appliesTo` of each settings' principles, made once per settings (per thread). */
+const compiledScopes = new WeakMap<readonly PrincipleScope[], Array<{ scope: PrincipleScope; applies: (path: string) => boolean }>>();
+
+/**
+ * Which principle speaks for each rule in `path`: the first scope (strongest first) that lists the
+ * rule and applies to the path. Globs are matched only when a finding asks, once per rule.
+ */
+function principleResolver(scopes: readonly PrincipleScope[], path: string): (ruleId: RuleId) => string | null {
+  let compiled = compiledScopes.get(scopes);
+  if (!compiled) {
+    compiled = scopes.map((scope) => ({ scope, applies: globMatcher(scope.appliesTo) }));
+    compiledScopes.set(scopes, compiled);
+  }
+  const known = new Map<RuleId, string | null>();
+  return (ruleId) => {
+    const cached = known.get(ruleId);
+    if (cached !== undefined) return cached;
+    const id = compiled.find(({ scope, applies }) => scope.rules.includes(ruleId) && applies(path))?.scope.id ?? null;
+    known.set(ruleId, id);
+    return id;
   };
 }
 

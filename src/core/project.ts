@@ -1,6 +1,6 @@
 import { loadChecklists, type Checklist } from './checklists';
 import { compileEngineSettings, loadConfig, type EngineSettings, type QaConfig } from './config';
-import { loadConstitution, rulePrincipleMap, type Constitution } from './constitution';
+import { loadConstitution, principleScopes, type Constitution } from './constitution';
 import type { Problem } from './types';
 
 /**
@@ -56,7 +56,7 @@ export async function loadProject(root: string, options: LoadProjectOptions = {}
   ]);
   const trusted = options.trusted ?? true;
   const runnable: QaConfig = trusted ? config : { ...config, phrases: {}, ticketPatterns: [] };
-  const compiled = compileEngineSettings(runnable, rulePrincipleMap(constitutionResult.constitution), {
+  const compiled = compileEngineSettings(runnable, principleScopes(constitutionResult.constitution), {
     path: loaded.displayPath ?? '.quality/config.json',
   });
   return {
@@ -66,7 +66,31 @@ export async function loadProject(root: string, options: LoadProjectOptions = {}
     settings: compiled.settings,
     constitution: constitutionResult.constitution,
     checklists: checklistSet.checklists,
-    problems: [...loaded.problems, ...compiled.problems, ...constitutionResult.problems, ...checklistSet.problems],
+    problems: [
+      ...loaded.problems,
+      ...compiled.problems,
+      ...constitutionResult.problems,
+      ...(options.bundledChecklists === false ? [] : unknownChecklists(constitutionResult.constitution, checklistSet.checklists)),
+      ...checklistSet.problems,
+    ],
     configFatal,
   };
+}
+
+/**
+ * Checklists a principle of the team's constitution asks for that do not exist (a typo, or one
+ * renamed since): a warning at the principle's heading. Checked only with every checklist loaded,
+ * bundled ones included, and not for the bundled constitution, which the team does not edit.
+ */
+function unknownChecklists(constitution: Constitution, checklists: readonly Checklist[]): Problem[] {
+  if (constitution.source === 'bundled') return [];
+  const known = new Set(checklists.map((checklist) => checklist.id));
+  const problems: Problem[] = [];
+  for (const principle of constitution.principles) {
+    for (const id of principle.checklists) {
+      if (known.has(id)) continue;
+      problems.push({ path: constitution.source, line: principle.line, column: 1, message: `${principle.id}: checklist '${id}' does not exist (checklists: ${[...known].sort().join(', ') || 'none'})`, severity: 'warning' });
+    }
+  }
+  return problems;
 }

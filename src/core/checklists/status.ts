@@ -103,7 +103,8 @@ export class InMemoryChecklistStateStore implements ChecklistStateStore {
   }
 
   itemStates(folder: string, branch: string, file: string, checklist: string): ItemStates {
-    const result: Record<string, ItemState> = {};
+    // Item ids are the team's words: `constructor` or `__proto__` must stay plain keys.
+    const result = Object.create(null) as Record<string, ItemState>;
     for (const [key, state] of this.states) {
       const [f, b, p, c, item] = JSON.parse(key) as string[];
       if (f === folder && b === branch && p === file && c === checklist) result[item] = { ...state };
@@ -113,17 +114,22 @@ export class InMemoryChecklistStateStore implements ChecklistStateStore {
 
   /** The serialisable document, keys sorted so the stored file diffs well. */
   toDocument(): ChecklistStateDocument {
-    const entries: ChecklistStateDocument['entries'] = {};
+    // Objects without a prototype: a checklist named `constructor` found an inherited function
+    // where its level belonged (its state was lost), and a branch named `__proto__` wrote into
+    // Object.prototype. Here every name is an own key, and JSON.stringify writes it as such.
+    const level = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+    const entries: ChecklistStateDocument['entries'] = level();
     const keys = [...this.states.keys()].sort();
     for (const key of keys) {
       const [folder, branch, file, checklist, item] = JSON.parse(key) as [string, string, string, string, string];
-      const level1 = (entries[folder] ??= {});
-      const level2 = (level1[branch] ??= {});
-      const level3 = (level2[file] ??= {});
-      const level4 = (level3[checklist] ??= {});
+      const level1 = (entries[folder] ??= level());
+      const level2 = (level1[branch] ??= level());
+      const level3 = (level2[file] ??= level());
+      const level4 = (level3[checklist] ??= level());
       level4[item] = { ...this.states.get(key)! };
     }
-    return { version: 1, entries };
+    // Back to plain objects for callers; JSON.parse makes every name, `__proto__` too, an own key.
+    return JSON.parse(JSON.stringify({ version: 1, entries })) as ChecklistStateDocument;
   }
 }
 

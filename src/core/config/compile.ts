@@ -1,7 +1,7 @@
 import { compileUserPattern } from '../regexSafety';
 import type { RuleId } from '../rules/ids';
 import type { Problem } from '../types';
-import { defaultEngineSettings, type EngineSettings, type QaConfig } from './model';
+import { defaultEngineSettings, type EngineSettings, type PrincipleScope, type QaConfig } from './model';
 import { PHRASE_FLAGS, TICKET_PATTERN_FLAGS } from './validate';
 
 /**
@@ -21,7 +21,7 @@ export interface ConfigOrigin {
  */
 export function compileEngineSettings(
   config: QaConfig,
-  principles: Partial<Record<RuleId, string>> = {},
+  principles: readonly PrincipleScope[] = [],
   origin: ConfigOrigin = { path: '.quality/config.json' },
 ): { settings: EngineSettings; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -44,6 +44,6 @@ export function compileEngineSettings(
   settings.testFiles = [...(config.testFiles ?? [])];
   if (config.deadlineWarningDays !== undefined) settings.deadlineWarningDays = config.deadlineWarningDays;
   if (config.sprintLengthDays !== undefined) settings.sprintLengthDays = config.sprintLengthDays;
-  settings.principles = { ...principles };
+  settings.principles = principles.map((scope) => ({ ...scope, rules: [...scope.rules], appliesTo: [...scope.appliesTo] }));
   return { settings, problems };
 }

@@ -32,8 +32,19 @@ export interface EngineSettings {
   testFiles: string[];
   deadlineWarningDays: number;
   sprintLengthDays: number;
-  /** Rule id -> principle id (from the constitution); empty until one is loaded. */
-  principles: Partial<Record<RuleId, string>>;
+  /**
+   * The active principles that speak for rules, strongest level first, then in document order:
+   * for a finding in a path, the first one listing its rule whose `appliesTo` matches the path
+   * speaks for it. Empty until a constitution is loaded.
+   */
+  principles: PrincipleScope[];
+}
+
+/** What the engine needs of a principle to cite it on a finding (plain data: it crosses to worker threads). */
+export interface PrincipleScope {
+  id: string;
+  rules: RuleId[];
+  appliesTo: string[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -48,6 +59,6 @@ export function defaultEngineSettings(): EngineSettings {
     testFiles: [],
     deadlineWarningDays: DEFAULT_DEADLINE_WARNING_DAYS,
     sprintLengthDays: DEFAULT_SPRINT_LENGTH_DAYS,
-    principles: {},
+    principles: [],
   };
 }

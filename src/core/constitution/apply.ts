@@ -1,4 +1,5 @@
 import { matchesAny } from '../glob';
+import type { PrincipleScope } from '../config/model';
 import { RULE_IDS, type RuleId } from '../rules/ids';
 import { PRINCIPLE_LEVELS, type Constitution, type Principle } from './types';
 
@@ -23,7 +24,20 @@ export function principleForRule(constitution: Constitution, ruleId: RuleId, rel
   return best;
 }
 
-/** Rule id -> principle id for every rule some active principle speaks for (EngineSettings.principles). */
+/**
+ * The active principles that speak for rules, in the order `principleForRule` prefers them
+ * (strongest level, then document order): EngineSettings.principles, which the engine matches
+ * against each finding's path, so a principle scoped to `src/**` is not cited in `test/`.
+ */
+export function principleScopes(constitution: Constitution): PrincipleScope[] {
+  return constitution.principles
+    .filter((principle) => principle.status === 'active' && principle.rules.length > 0)
+    .map((principle, index) => ({ principle, index }))
+    .sort((a, b) => PRINCIPLE_LEVELS.indexOf(a.principle.level) - PRINCIPLE_LEVELS.indexOf(b.principle.level) || a.index - b.index)
+    .map(({ principle }) => ({ id: principle.id, rules: [...principle.rules], appliesTo: [...principle.appliesTo] }));
+}
+
+/** Rule id -> principle id for every rule some active principle speaks for, whatever the path. */
 export function rulePrincipleMap(constitution: Constitution): Partial<Record<RuleId, string>> {
   const map: Partial<Record<RuleId, string>> = {};
   for (const ruleId of RULE_IDS) {

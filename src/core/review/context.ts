@@ -260,17 +260,26 @@ async function readBranchAndBase(input: BuildReviewContextInput, facts: ReviewFa
 async function findNewFindings(root: string, from: string, headSha: string, files: readonly ChangedFile[], analyze: AnalyzeFile, git: GitOptions): Promise<FileFindings[]> {
   const added: AddedLines = await addedLines(root, from, { ...git });
   // addedLines compares with HEAD; the review is of headSha, which is HEAD when it was read.
-  const result: FileFindings[] = [];
-  for (const file of files) {
-    const lines = added.get(file.path);
-    if (file.binary || file.status === 'deleted' || !lines || lines.size === 0) continue;
-    const text = await fileAtRef(root, headSha, file.path, git);
-    if (text === undefined || Buffer.byteLength(text) > MAX_ANALYSED_BYTES) continue;
-    const findings = (await analyze(file.path, text)).filter((f) => lines.has(f.line));
-    if (findings.length > 0) result.push({ path: file.path, findings: [...findings].sort((a, b) => a.line - b.line || a.column - b.column) });
-  }
-  return result;
+  const wanted = files.filter((file) => !file.binary && file.status !== 'deleted' && (added.get(file.path)?.size ?? 0) > 0);
+  const perFile: Array<FileFindings | undefined> = new Array<FileFindings | undefined>(wanted.length);
+  // One `git show` per file: run a few at a time (3,000 files one after another took 1m40s).
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let i = next++; i < wanted.length; i = next++) {
+      const file = wanted[i];
+      const text = await fileAtRef(root, headSha, file.path, git);
+      if (text === undefined || Buffer.byteLength(text) > MAX_ANALYSED_BYTES) continue;
+      const lines = added.get(file.path)!;
+      const findings = (await analyze(file.path, text)).filter((f) => lines.has(f.line));
+      if (findings.length > 0) perFile[i] = { path: file.path, findings: [...findings].sort((a, b) => a.line - b.line || a.column - b.column) };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(GIT_READS_AT_ONCE, wanted.length) }, worker));
+  return perFile.filter((entry): entry is FileFindings => entry !== undefined);
 }
+
+/** `git show` processes at a time when reading the changed files: enough to hide process start-up. */
+const GIT_READS_AT_ONCE = 8;
 
 /** What, besides its globs, makes a principle part of this review. */
 export interface PrincipleEngagement {

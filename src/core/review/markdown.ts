@@ -110,6 +110,11 @@ export interface FileFindings {
 const MAX_EXCERPT = 100;
 /** From this many findings on, the list starts with a count per severity. */
 const SUMMARY_FROM = 5;
+/**
+ * The most findings listed, most severe first: a branch that adds thousands of files once made a
+ * 1.7 MB review of 9,000 lines nobody reads. The count says how many more there are.
+ */
+export const MAX_LISTED_FINDINGS = 200;
 const SEVERITY_ORDER = ['error', 'warning', 'information', 'hint'];
 
 function oneLine(text: string): string {
@@ -121,24 +126,31 @@ function shortExcerpt(text: string): string {
   return line.length > MAX_EXCERPT ? `${line.slice(0, MAX_EXCERPT - 1).trimEnd()}…` : line;
 }
 
-export function newFindingsBlock(perFile: readonly FileFindings[], linkFrom: string): string {
-  const lines: string[] = [];
+export function newFindingsBlock(perFile: readonly FileFindings[], linkFrom: string, max = MAX_LISTED_FINDINGS): string {
+  const all: Array<{ path: string; finding: ReviewFinding; order: number }> = [];
   const bySeverity = new Map<string, number>();
   for (const { path, findings } of perFile) {
     for (const f of findings) {
       bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
-      const excerpt = f.excerpt ? ` — ${code(shortExcerpt(f.excerpt))}` : '';
-      lines.push(`- [ ] ${link(`${path}:${f.line}`, lineLink(linkFrom, path, f.line))} **${f.ruleId}** (${f.severity}): ${oneLine(f.message)}${excerpt}`);
+      all.push({ path, finding: f, order: all.length });
     }
   }
-  if (lines.length === 0) return '_(none: no finding on an added line)_';
-  if (lines.length < SUMMARY_FROM) return lines.join('\n');
+  if (all.length === 0) return '_(none: no finding on an added line)_';
+  // Past the limit the most severe are kept, each in its file and line order as before.
+  const shown = all.length <= max ? all : [...all].sort((a, b) => rank(a.finding.severity) - rank(b.finding.severity) || a.order - b.order).slice(0, max).sort((a, b) => a.order - b.order);
+  const lines = shown.map(({ path, finding: f }) => {
+    const excerpt = f.excerpt ? ` — ${code(shortExcerpt(f.excerpt))}` : '';
+    return `- [ ] ${link(`${path}:${f.line}`, lineLink(linkFrom, path, f.line))} **${f.ruleId}** (${f.severity}): ${oneLine(f.message)}${excerpt}`;
+  });
+  if (all.length < SUMMARY_FROM) return lines.join('\n');
   const counts = [...bySeverity]
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([severity, n]) => `${n} ${severity}`)
     .join(', ');
   const files = perFile.filter((f) => f.findings.length > 0).length;
-  return [`${lines.length} findings in ${files} file${files === 1 ? '' : 's'} (${counts}):`, '', ...lines].join('\n');
+  const more = all.length - shown.length;
+  const tail = more > 0 ? ['', `_…and ${more} more, less severe: \`qa-lens scan --since <base>\` lists them all._`] : [];
+  return [`${all.length} findings in ${files} file${files === 1 ? '' : 's'} (${counts}):`, '', ...lines, ...tail].join('\n');
 }
 
 function rank(severity: string): number {

@@ -51,7 +51,7 @@ export interface RenderOptions {
 }
 
 type Token =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; at?: number }
   | { kind: 'var'; name: string; raw: string; at: number; standalone: boolean }
   | { kind: 'open'; name: string; inverted: boolean; raw: string; at: number; standalone: boolean }
   | { kind: 'close'; name: string; raw: string; at: number; standalone: boolean };
@@ -75,7 +75,9 @@ export function renderTemplate(template: string, variables: RenderVariables, opt
   const unknownPlaceholders: UnknownPlaceholder[] = [];
   const problems: RenderProblem[] = [];
 
-  const tokens = stripStandaloneSections(tokenize(template));
+  const raw = tokenize(template);
+  problems.push(...malformedTags(template, raw, where));
+  const tokens = stripStandaloneSections(raw);
   for (const token of tokens) {
     if ((token.kind === 'var' || token.kind === 'open') && !known(token.name)) {
       unknownPlaceholders.push({ name: token.name, text: token.raw, ...where(token.at) });
@@ -115,6 +117,25 @@ export function renderTemplate(template: string, variables: RenderVariables, opt
   const out: string[] = [];
   renderNodes(root, variables, out, { dropLines: 0 });
   return { text: out.join(''), unknownPlaceholders, problems };
+}
+
+/**
+ * Braces that look like a placeholder but are not one, which would otherwise pass unnoticed: a
+ * `{{` never closed (`{{branch}`), and Mustache's unescaped `{{{name}}}`, which rendered as
+ * `{value}` (this renderer never escapes, so there is no triple form).
+ */
+function malformedTags(template: string, tokens: readonly Token[], where: (at: number) => { line: number; column: number }): RenderProblem[] {
+  const problems: RenderProblem[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'text' || token.at === undefined) continue;
+    for (let i = token.text.indexOf('{{'); i >= 0; i = token.text.indexOf('{{', i + 2)) {
+      problems.push({ ...where(token.at + i), message: "'{{' is never closed with '}}', so it is not a placeholder: it is left as written" });
+    }
+  }
+  for (const match of template.matchAll(/\{\{\{\s*([^{}]*?)\s*\}\}\}/g)) {
+    problems.push({ ...where(match.index), message: `'${match[0]}': reviews are Markdown and never escaped, so there is no triple-brace form; write '{{${match[1]}}}'` });
+  }
+  return problems;
 }
 
 /** How many line ends the next text must drop (an empty standalone placeholder's, and a blank line). */
@@ -204,7 +225,7 @@ function tokenize(template: string): Token[] {
     const raw = match[0];
     const sigil = match[1] ?? '';
     const name = (match[2] ?? '').trim();
-    if (at > last) tokens.push({ kind: 'text', text: template.slice(last, at) });
+    if (at > last) tokens.push({ kind: 'text', text: template.slice(last, at), at: last });
     last = at + raw.length;
     const standalone = isStandalone(template, at, at + raw.length);
     if (!NAME.test(name)) {
@@ -214,7 +235,7 @@ function tokenize(template: string): Token[] {
     else if (sigil === '/') tokens.push({ kind: 'close', name, raw, at, standalone });
     else tokens.push({ kind: 'open', name, inverted: sigil === '^', raw, at, standalone });
   }
-  if (last < template.length) tokens.push({ kind: 'text', text: template.slice(last) });
+  if (last < template.length) tokens.push({ kind: 'text', text: template.slice(last), at: last });
   return tokens;
 }
 

@@ -11,6 +11,7 @@ import {
 import { defaultBaseBranch } from '../../git';
 import type { ChecklistStateService } from '../checklists/checklistState';
 import { log } from '../log';
+import { TemplateProblems } from './templateProblems';
 import type { FolderGit, GitInfo } from '../workspace/gitInfo';
 import type { ProjectRegistry } from '../workspace/projects';
 import { pickBase } from './basePick';
@@ -43,10 +44,12 @@ export interface StartReviewResult {
  * ever overwritten.
  */
 export function registerStartReview(context: vscode.ExtensionContext, services: StartReviewServices): void {
+  const templateProblems = new TemplateProblems();
   context.subscriptions.push(
+    templateProblems,
     vscode.commands.registerCommand('qaLens.startReview', async (arg?: unknown): Promise<StartReviewResult | undefined> => {
       try {
-        return await startReview(services, arg);
+        return await startReview(services, templateProblems, arg);
       } catch (error) {
         log().error(`Start Peer Review failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         void vscode.window.showErrorMessage(`QA Lens could not start the review: ${error instanceof Error ? error.message : String(error)}`);
@@ -56,7 +59,7 @@ export function registerStartReview(context: vscode.ExtensionContext, services: 
   );
 }
 
-async function startReview(services: StartReviewServices, arg: unknown): Promise<StartReviewResult | undefined> {
+async function startReview(services: StartReviewServices, templateProblems: TemplateProblems, arg: unknown): Promise<StartReviewResult | undefined> {
   const started = Date.now();
   const step = (what: string): void => log().debug(`Start Peer Review: ${what} after ${Date.now() - started} ms`);
   const { folder, options } = await reviewTarget(arg);
@@ -72,6 +75,7 @@ async function startReview(services: StartReviewServices, arg: unknown): Promise
   const [project, gitState, catalog] = await Promise.all([services.projects.forFolder(folder), services.git.forFolder(folder), loadTemplateCatalog({ root })]);
   step('project, git and templates loaded');
   for (const problem of catalog.problems) log().warn(`Review templates: ${problem.path}:${problem.line}:${problem.column}: ${problem.message}`);
+  templateProblems.publish(folder, catalog.problems);
 
   const template = await chooseTemplate(catalog.templates, options, folder.name);
   if (!template) return undefined;
@@ -102,6 +106,7 @@ async function startReview(services: StartReviewServices, arg: unknown): Promise
   );
   step('review rendered');
   for (const problem of document.problems) log().warn(`Review: ${problem.path}:${problem.line}:${problem.column}: ${problem.message}`);
+  templateProblems.publish(folder, [...catalog.problems, ...document.problems]);
 
   const saved = await save(document, reviewsDir, template.id, options);
   if (!saved) return undefined;

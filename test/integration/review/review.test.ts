@@ -163,6 +163,10 @@ describe('review: Start Peer Review in the real extension host', function () {
     assert.deepEqual(result.unknownPlaceholders, ['{{owner}}']);
     const text = await readFile(result.uri.fsPath, 'utf8');
     assert.match(text, /^# API change on feature\/refunds\n\nOwner: \{\{owner\}\}\n\n- `migrations/m);
+    // ...and in the Problems panel, on the template, at the placeholder's line.
+    const template = vscode.Uri.file(path.join(root, '.quality', 'templates', 'api-change.md'));
+    const problems = vscode.languages.getDiagnostics(template).filter((d) => d.source === 'QA Lens');
+    assert.deepEqual(problems.map((d) => `${d.range.start.line + 1}: ${d.message}`), ['9: unknown placeholder {{owner}}']);
   });
 
   it('opens the review with a note when the given base does not exist', async () => {

@@ -108,3 +108,22 @@ describe('checklist item status', () => {
     });
   });
 });
+
+describe('checklist state under names that are also JavaScript object keys', () => {
+  it('keeps a checklist named constructor and a branch named __proto__ through a save and a load', () => {
+    const store = new InMemoryChecklistStateStore();
+    const base = { folder: 'file:///w', file: 'a.ts', item: 'toString' };
+    store.set({ ...base, branch: 'main', checklist: 'constructor' }, { status: 'addressed' });
+    store.set({ ...base, branch: '__proto__', checklist: 'tests' }, { status: 'not-applicable', reason: 'no tests for this one' });
+    const saved = JSON.stringify(store.toDocument());
+    assert.equal(({} as Record<string, unknown>).toString === Object.prototype.toString, true, 'Object.prototype untouched');
+    assert.equal((Object.prototype as Record<string, unknown>).tests, undefined, 'nothing written into Object.prototype');
+    const { document, dropped } = readChecklistStateDocument(JSON.parse(saved));
+    assert.deepEqual(dropped, []);
+    const loaded = new InMemoryChecklistStateStore(document);
+    assert.equal(loaded.get({ ...base, branch: 'main', checklist: 'constructor' })?.status, 'addressed');
+    assert.equal(loaded.get({ ...base, branch: '__proto__', checklist: 'tests' })?.reason, 'no tests for this one');
+    const itemId: string = 'toString';
+    assert.equal(loaded.itemStates('file:///w', 'main', 'a.ts', 'constructor')[itemId]?.status, 'addressed');
+  });
+});

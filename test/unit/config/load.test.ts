@@ -60,7 +60,7 @@ describe('compileEngineSettings', () => {
   it('compiles phrases case-insensitively, ticket patterns as written, and copies the rest', () => {
     const { settings, problems } = compileEngineSettings(
       { rules: { 'focused-test': 'off' }, phrases: { 'vague-deferral': ['\\bbodge\\b'] }, ticketPatterns: ['\\bPROJ-\\d+\\b'], testFiles: ['e2e/**'], deadlineWarningDays: 3, sprintLengthDays: 10 },
-      { 'vague-deferral': 'ENG-02' },
+      [{ id: 'ENG-02', rules: ['vague-deferral'], appliesTo: ['**'] }],
     );
     assert.deepEqual(problems, []);
     assert.equal(settings.phrases['vague-deferral']![0].test('a BODGE here'), true);
@@ -70,7 +70,7 @@ describe('compileEngineSettings', () => {
     assert.deepEqual(settings.testFiles, ['e2e/**']);
     assert.equal(settings.deadlineWarningDays, 3);
     assert.equal(settings.sprintLengthDays, 10);
-    assert.deepEqual(settings.principles, { 'vague-deferral': 'ENG-02' });
+    assert.deepEqual(settings.principles, [{ id: 'ENG-02', rules: ['vague-deferral'], appliesTo: ['**'] }]);
   });
 
   it('uses the defaults for an empty config', () => {
@@ -81,7 +81,7 @@ describe('compileEngineSettings', () => {
   });
 
   it('leaves out bad patterns of configs that were not validated, with a problem at the origin', () => {
-    const { settings, problems } = compileEngineSettings({ ticketPatterns: ['(', '(a+)+', 'OK-\\d+'] }, {}, { path: 'settings.json' });
+    const { settings, problems } = compileEngineSettings({ ticketPatterns: ['(', '(a+)+', 'OK-\\d+'] }, [], { path: 'settings.json' });
     assert.equal(settings.ticketPatterns.length, 1);
     assert.equal(problems.length, 2);
     assert.match(formatProblem(problems[0]), /^settings\.json:1:1: ticketPatterns: invalid regular expression "\(":/);

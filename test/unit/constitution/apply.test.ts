@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { principleForRule, principlesFor, rulePrincipleMap } from '../../../src/core/constitution/apply';
+import { principleForRule, principleScopes, principlesFor, rulePrincipleMap } from '../../../src/core/constitution/apply';
 import { parseConstitution } from '../../../src/core/constitution/parse';
 import type { Constitution } from '../../../src/core/constitution/types';
 import { matchesAny, globProblem } from '../../../src/core/glob';
@@ -66,5 +66,11 @@ describe('which principle speaks for a rule', () => {
     assert.equal(principleForRule(c, 'skipped-test')?.id, 'ENG-01');
     assert.equal(principleForRule(c, 'focused-test'), undefined);
     assert.deepEqual(rulePrincipleMap(c), { 'swallowed-error': 'ENG-02', 'skipped-test': 'ENG-01' });
+    // What the engine matches per path: strongest first, retired left out, scopes kept.
+    assert.deepEqual(principleScopes(c), [
+      { id: 'ENG-02', rules: ['swallowed-error'], appliesTo: ['src/**'] },
+      { id: 'ENG-01', rules: ['swallowed-error', 'skipped-test'], appliesTo: ['**'] },
+      { id: 'ENG-04', rules: ['skipped-test'], appliesTo: ['**'] },
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { findingLabel, lensTitle } from '../../../src/core/inline/findingLabel';
 import { principleSummary } from '../../../src/core/inline/principleText';
 import { fixesFor } from '../../../src/core/inline/quickFixes';
 import { allTickets, ticketLink } from '../../../src/core/inline/ticketRefs';
-import { defaultEngineSettings } from '../../../src/core/config/model';
+import { defaultEngineSettings, type EngineSettings } from '../../../src/core/config/model';
 import { parseCommentConfig } from '../../../src/core/languageConfiguration';
 import { analyze } from '../engine/helpers';
 
@@ -37,7 +37,7 @@ describe('age phrases', () => {
 });
 
 describe('CodeLens labels', () => {
-  const settings = { ...defaultEngineSettings(), principles: { 'deferred-to-sprint': 'ENG-02' } };
+  const settings = { ...defaultEngineSettings(), principles: [{ id: 'ENG-02', rules: ['deferred-to-sprint'], appliesTo: ['**'] }] } satisfies EngineSettings;
 
   it('names the deferral phrase and the principle', () => {
     const [finding] = analyze('typescript', 'a.ts', "// TODO: we'll fix it next sprint\n", settings);
@@ -79,7 +79,7 @@ describe('CodeLens labels', () => {
 describe('quick fixes offered', () => {
   it('depends on the rule and the directive', () => {
     const text = ['// TODO: x', '// @ts-ignore', 'f();', '// @ts-nocheck', '// eslint-disable-line', 'try { f(); } catch {}'].join('\n');
-    const settings = { ...defaultEngineSettings(), principles: { 'swallowed-error': 'ENG-05' } };
+    const settings = { ...defaultEngineSettings(), principles: [{ id: 'ENG-05', rules: ['swallowed-error'], appliesTo: ['**'] }] } satisfies EngineSettings;
     const lines = text.split('\n');
     const offered = analyze('typescript', 'a.ts', text, settings).map((f) => `${f.line}:${fixesFor(f, lines[f.line - 1]).join(',')}`);
     assert.deepEqual(offered, ['1:addTicket,addDeadline,ignoreFinding', '2:convertTsIgnore', '4:', '5:addReason', '6:ignoreFinding,openPrinciple']);

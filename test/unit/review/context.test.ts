@@ -125,6 +125,13 @@ describe('review context (real repositories)', function () {
     assert.deepEqual(doc.unknownPlaceholders, []);
     assert.ok(doc.text.startsWith(`---\ntemplate: architecture\nbase: main\nbaseSha: ${featureRepo().baseSha}\nhead: feature/checkout\nheadSha: ${featureRepo().headSha}\ncreated: 2026-03-05T09:30:00.000Z\n---\n# Architecture review: feature/checkout\n`));
     assert.doesNotMatch(doc.text, /\{\{/);
+    // A repository template that names a principle or checklist the repository lacks is told so (not the bundled ones: a team cannot edit them).
+    assert.deepEqual(doc.problems.filter((p) => p.message.startsWith('front matter')), []);
+    const named = await prepareReview({ repoFolder: featureRepo().dir, template: { ...template, source: 'repository', principles: [PRINCIPLES[0].id, 'ENG-99'], checklists: ['nope'] }, now: NOW, principles: PRINCIPLES, checklists: CHECKLISTS });
+    assert.deepEqual(named.problems.filter((p) => p.message.startsWith('front matter')).map((p) => p.message), [
+      "front matter principles: 'ENG-99' is not a principle of the constitution, so the review leaves it out",
+      "front matter checklists: 'nope' is not a checklist, so the review leaves it out",
+    ]);
   });
 
   describe('when git is not cooperative', () => {

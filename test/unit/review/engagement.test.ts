@@ -166,4 +166,16 @@ describe('review: new findings block', () => {
     assert.match(text, /^5 findings in 2 files \(1 error, 2 warning, 1 information, 1 hint\):\n\n- \[ \] \[a.ts:1\]/);
     assert.doesNotMatch(newFindingsBlock([{ path: 'a.ts', findings: [finding(1, 'hint')] }], ''), /findings in/);
   });
+
+  it('lists at most the given number, the most severe, in file order, and says how many more there are', () => {
+    const text = newFindingsBlock([
+      { path: 'a.ts', findings: [finding(1, 'hint'), finding(2, 'warning'), finding(3, 'error')] },
+      { path: 'b.ts', findings: [finding(1, 'information'), finding(2, 'error')] },
+    ], '', 2);
+    const listed = text.split('\n').filter((line) => line.startsWith('- [ ]')).map((line) => /\[(\w\.ts:\d)\]/.exec(line)?.[1]);
+    assert.deepEqual(listed, ['a.ts:3', 'b.ts:2']);
+    assert.match(text, /^5 findings in 2 files/);
+    assert.match(text, /_…and 3 more, less severe: `qa-lens scan --since <base>` lists them all._$/);
+    assert.doesNotMatch(newFindingsBlock([{ path: 'a.ts', findings: [finding(1, 'hint'), finding(2, 'hint')] }], '', 2), /more, less severe/);
+  });
 });

@@ -151,9 +151,23 @@ describe('comment rules', () => {
     });
 
     it('principle comes from the settings', () => {
-      const withPrinciple = settings({ principles: { 'untracked-marker': 'ENG-02' } });
+      const withPrinciple = settings({ principles: [{ id: 'ENG-02', rules: ['untracked-marker'], appliesTo: ['**'] }] });
       assert.equal(run('// TODO x\n', { settings: withPrinciple })[0].principle, 'ENG-02');
       assert.equal(run('// TODO x\n')[0].principle, null);
+    });
+
+    it('the principle cited is the strongest one that applies to the file (appliesTo), or none', () => {
+      // Strongest first, as principleScopes orders them: ENG-05 (must) is for src/ only.
+      const scoped = settings({
+        principles: [
+          { id: 'ENG-05', rules: ['untracked-marker'], appliesTo: ['src/**'] },
+          { id: 'ENG-09', rules: ['untracked-marker'], appliesTo: ['test/**'] },
+        ],
+      });
+      const principleIn = (path: string): string | null => run('// TODO x\n', { settings: scoped, path })[0].principle;
+      assert.equal(principleIn('src/a.ts'), 'ENG-05');
+      assert.equal(principleIn('test/b.ts'), 'ENG-09');
+      assert.equal(principleIn('other.ts'), null);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { escapeRegExp } from '../regexSafety';
 
 /**
@@ -105,7 +105,34 @@ export async function findExistingReviews(reviewsDir: string, branch: string, te
     return match ? [{ name, date: match[1] ?? '', n: Number(match[2] ?? 1) }] : [];
   });
   found.sort((a, b) => b.date.localeCompare(a.date) || b.n - a.n);
-  return found.map((f) => join(reviewsDir, f.name));
+  // File names lose what sets `feature/x` apart from `feature-x`: the review's own `head:` says
+  // whose it is. One without that line (written by hand) still counts.
+  const mine: string[] = [];
+  for (const { name } of found) {
+    const path = join(reviewsDir, name);
+    const head = await frontMatterHead(path);
+    if (head === undefined || head === branch) mine.push(path);
+  }
+  return mine;
+}
+
+/** The `head:` of a review's front matter; undefined when it has none or cannot be read. */
+async function frontMatterHead(path: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const front = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  if (!front) return undefined;
+  try {
+    const data: unknown = parse(front[1]);
+    const head = data !== null && typeof data === 'object' ? (data as { head?: unknown }).head : undefined;
+    return typeof head === 'string' && head !== '' ? head : undefined;
+  } catch {
+    return undefined; // front matter edited into something else: judge by the name alone
+  }
 }
 
 /**

@@ -22,7 +22,7 @@ export interface ReviewTemplate {
   path: string;
 }
 
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 const KNOWN_KEYS = new Set(['name', 'description', 'principles', 'checklists']);
 
 /**
@@ -34,7 +34,11 @@ export function parseTemplate(text: string, id: string, path: string, source: Te
   const problems: Problem[] = [];
   const template: ReviewTemplate = { id, name: id, description: '', principles: [], checklists: [], body: text, bodyLine: 1, source, path };
   const match = FRONT_MATTER.exec(text);
-  if (!match) return { template, problems };
+  if (!match) {
+    // An opening `---` with no closing one: the whole file is the body, name and all; say why.
+    if (/^---[ \t]*\r?\n/.test(text)) problems.push({ path: displayPath, line: 1, column: 1, message: "the front matter is never closed with a '---' line, so it is read as part of the template's text", severity: 'warning' });
+    return { template, problems };
+  }
   const yamlText = match[1] ?? '';
   template.body = text.slice(match[0].length);
   template.bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;

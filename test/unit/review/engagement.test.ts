@@ -135,6 +135,17 @@ describe('review files: continuing and starting another', () => {
     assert.deepEqual(await findExistingReviews(join(dir, 'missing'), 'x', 'y'), []);
   });
 
+  it('tells feature/x from feature-x by the review\'s own head: (their file names are the same)', async () => {
+    const folder = join(dir, '.quality', 'reviews');
+    await mkdir(folder, { recursive: true });
+    const front = (head: string): string => `---\ntemplate: architecture\nbase: main\nhead: ${head}\n---\n# Review\n`;
+    await writeFile(join(folder, '2026-03-04-feature-x-architecture.md'), front('feature-x'));
+    await writeFile(join(folder, '2026-03-05-feature-x-architecture.md'), front('feature/x'));
+    const mine = async (branch: string): Promise<string[]> => (await findExistingReviews(folder, branch, 'architecture')).map((f) => f.slice(folder.length + 1));
+    assert.deepEqual(await mine('feature/x'), ['2026-03-05-feature-x-architecture.md']);
+    assert.deepEqual(await mine('feature-x'), ['2026-03-04-feature-x-architecture.md']);
+  });
+
   it('starts another review next to an existing one without touching it', async () => {
     const path = join(dir, 'r', '2026-03-05-main-architecture.md');
     assert.equal(await createNewReview(path, 'first\n'), path);

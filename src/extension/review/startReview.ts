@@ -11,7 +11,7 @@ import {
 import { defaultBaseBranch } from '../../git';
 import type { ChecklistStateService } from '../checklists/checklistState';
 import { log } from '../log';
-import { TemplateProblems } from './templateProblems';
+import { FolderProblems } from '../workspace/folderProblems';
 import type { FolderGit, GitInfo } from '../workspace/gitInfo';
 import type { ProjectRegistry } from '../workspace/projects';
 import { pickBase } from './basePick';
@@ -44,7 +44,9 @@ export interface StartReviewResult {
  * ever overwritten.
  */
 export function registerStartReview(context: vscode.ExtensionContext, services: StartReviewServices): void {
-  const templateProblems = new TemplateProblems();
+  // Mistakes in the repository's templates, on the template files in the Problems panel. Templates
+  // are read when a review starts, so that is when each folder's are published again.
+  const templateProblems = new FolderProblems('qa-lens-templates');
   context.subscriptions.push(
     templateProblems,
     vscode.commands.registerCommand('qaLens.startReview', async (arg?: unknown): Promise<StartReviewResult | undefined> => {
@@ -59,7 +61,7 @@ export function registerStartReview(context: vscode.ExtensionContext, services: 
   );
 }
 
-async function startReview(services: StartReviewServices, templateProblems: TemplateProblems, arg: unknown): Promise<StartReviewResult | undefined> {
+async function startReview(services: StartReviewServices, templateProblems: FolderProblems, arg: unknown): Promise<StartReviewResult | undefined> {
   const started = Date.now();
   const step = (what: string): void => log().debug(`Start Peer Review: ${what} after ${Date.now() - started} ms`);
   const { folder, options } = await reviewTarget(arg);

@@ -4,6 +4,7 @@ import type { Problem } from '../../core/types';
 import { log } from '../log';
 import { affectsDetection, explicitConfigOverlay, mergeConfig, onDidChangeSettings } from '../settings';
 import { getOrCreate } from '../../core/getOrCreate';
+import { FolderProblems } from './folderProblems';
 import { SettingsProblemReporter } from './settingsProblems';
 
 /** Files whose change means a folder's project must be reloaded (filtered to workspace folders by VS Code). */
@@ -17,9 +18,7 @@ const WATCHED = ['**/.quality/**', '**/CONSTITUTION.md'];
 export class ProjectRegistry implements vscode.Disposable {
   private readonly projects = new Map<string, Promise<Project>>();
   private readonly changed = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
-  private readonly problems = vscode.languages.createDiagnosticCollection('qa-lens-files');
-  /** The files each folder's problems were published on (some, like a configured constitution, lie outside it). */
-  private readonly published = new Map<string, Set<string>>();
+  private readonly problems = new FolderProblems('qa-lens-files');
   private readonly settingsProblems = new SettingsProblemReporter();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.problems];
 
@@ -105,26 +104,7 @@ export class ProjectRegistry implements vscode.Disposable {
 
   /** Problems in the team's files become diagnostics on those files, at their line. */
   private publishProblems(folder: vscode.WorkspaceFolder, problems: readonly Problem[]): void {
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const problem of problems) {
-      const uri = problem.path.startsWith('/') ? vscode.Uri.file(problem.path) : vscode.Uri.joinPath(folder.uri, problem.path);
-      const line = Math.max(0, problem.line - 1);
-      const column = Math.max(0, problem.column - 1);
-      const diagnostic = new vscode.Diagnostic(
-        new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER),
-        problem.message,
-        problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
-      );
-      diagnostic.source = 'QA Lens';
-      const key = uri.toString();
-      byFile.set(key, [...(byFile.get(key) ?? []), diagnostic]);
-    }
-    // Clear this folder's earlier problems, then set the new ones.
-    const folderKey = folder.uri.toString();
-    for (const key of this.published.get(folderKey) ?? []) if (!byFile.has(key)) this.problems.delete(vscode.Uri.parse(key));
-    for (const [key, diagnostics] of byFile) this.problems.set(vscode.Uri.parse(key), diagnostics);
-    if (byFile.size > 0) this.published.set(folderKey, new Set(byFile.keys()));
-    else this.published.delete(folderKey);
+    this.problems.publish(folder, problems);
   }
 
   dispose(): void {

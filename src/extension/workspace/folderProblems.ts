@@ -2,19 +2,23 @@ import * as vscode from 'vscode';
 import type { Problem } from '../../core/types';
 
 /**
- * Mistakes in the repository's review templates (bad front matter, unknown or malformed
- * placeholders, sections never closed) as Problems diagnostics on the template files, at their
- * line, like the constitution's and the checklists'. Templates are read when a review starts, so
- * that is when each folder's are published again; bundled templates have no file to show them on.
+ * Problems in a workspace folder's team files (config, constitution, checklists, review
+ * templates) as diagnostics at their line. Each folder's set replaces its previous one, files
+ * outside the folder included (a configured `../CONSTITUTION.md`); `(bundled) ...` paths have no
+ * file in the workspace and are left out.
  */
-export class TemplateProblems implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('qa-lens-templates');
-  private readonly published = new Map<string, string[]>();
+export class FolderProblems implements vscode.Disposable {
+  private readonly collection: vscode.DiagnosticCollection;
+  /** The files each folder's problems were published on. */
+  private readonly published = new Map<string, Set<string>>();
+
+  constructor(name: string) {
+    this.collection = vscode.languages.createDiagnosticCollection(name);
+  }
 
   publish(folder: vscode.WorkspaceFolder, problems: readonly Problem[]): void {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const problem of problems) {
-      // Paths are relative to the folder ('/'), absolute, or `(bundled) ...` for the shipped templates.
       if (problem.path.startsWith('(')) continue;
       const uri = problem.path.startsWith('/') ? vscode.Uri.file(problem.path) : vscode.Uri.joinPath(folder.uri, ...problem.path.split('/'));
       const line = Math.max(0, problem.line - 1);
@@ -22,7 +26,7 @@ export class TemplateProblems implements vscode.Disposable {
       const diagnostic = new vscode.Diagnostic(
         new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER),
         problem.message,
-        problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
       );
       diagnostic.source = 'QA Lens';
       const key = uri.toString();
@@ -31,7 +35,8 @@ export class TemplateProblems implements vscode.Disposable {
     const folderKey = folder.uri.toString();
     for (const key of this.published.get(folderKey) ?? []) if (!byFile.has(key)) this.collection.delete(vscode.Uri.parse(key));
     for (const [key, diagnostics] of byFile) this.collection.set(vscode.Uri.parse(key), diagnostics);
-    this.published.set(folderKey, [...byFile.keys()]);
+    if (byFile.size > 0) this.published.set(folderKey, new Set(byFile.keys()));
+    else this.published.delete(folderKey);
   }
 
   dispose(): void {

@@ -46,7 +46,7 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
   const root = opened.root;
   const problems: Problem[] = [];
 
-  // One loader for the whole product: config, engine settings (with the rule -> principle map),
+  // One loader for the whole product: config, engine settings (with the principles' scopes),
   // constitution and checklists mean the same here as in `qa-lens scan` and in the editor.
   const project = await loadProject(root, { languageIds: builtInLanguageIds() });
   problems.push(...project.problems);

@@ -1,6 +1,6 @@
 import { matchesAny } from '../glob';
 import type { PrincipleScope } from '../config/model';
-import { RULE_IDS, type RuleId } from '../rules/ids';
+import type { RuleId } from '../rules/ids';
 import { PRINCIPLE_LEVELS, type Constitution, type Principle } from './types';
 
 /** The active principles whose `appliesTo` matches a workspace-relative path, in document order. */
@@ -35,16 +35,6 @@ export function principleScopes(constitution: Constitution): PrincipleScope[] {
     .map((principle, index) => ({ principle, index }))
     .sort((a, b) => PRINCIPLE_LEVELS.indexOf(a.principle.level) - PRINCIPLE_LEVELS.indexOf(b.principle.level) || a.index - b.index)
     .map(({ principle }) => ({ id: principle.id, rules: [...principle.rules], appliesTo: [...principle.appliesTo] }));
-}
-
-/** Rule id -> principle id for every rule some active principle speaks for, whatever the path. */
-export function rulePrincipleMap(constitution: Constitution): Partial<Record<RuleId, string>> {
-  const map: Partial<Record<RuleId, string>> = {};
-  for (const ruleId of RULE_IDS) {
-    const principle = principleForRule(constitution, ruleId);
-    if (principle) map[ruleId] = principle.id;
-  }
-  return map;
 }
 
 /** Looks a principle up by id (retired ones included: reviews may cite them). */

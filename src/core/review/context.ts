@@ -135,7 +135,7 @@ export async function buildReviewContext(input: BuildReviewContextInput): Promis
     mergeBaseShort: facts.mergeBaseSha !== undefined ? present(facts.mergeBaseSha.slice(0, SHORT_SHA)) : absent(reason()),
   };
   /** Rule id -> how many new findings of it; principle ids the findings name. */
-  const firedRules = new Map<string, number>();
+  const newFindings: Array<{ path: string; ruleId: string }> = [];
   const findingPrinciples = new Set<string>();
 
   if (files && commits) {
@@ -153,9 +153,11 @@ export async function buildReviewContext(input: BuildReviewContextInput): Promis
     variables.adrs = { text: adrsBlock(adrs, linkFrom), present: adrs.length > 0 };
     if (input.analyze && facts.mergeBaseSha && facts.headSha) {
       const perFile = await findNewFindings(facts.root, facts.mergeBaseSha, facts.headSha, files, input.analyze, git);
-      for (const finding of perFile.flatMap((f) => f.findings)) {
-        firedRules.set(finding.ruleId, (firedRules.get(finding.ruleId) ?? 0) + 1);
-        if (finding.principle) findingPrinciples.add(finding.principle);
+      for (const { path, findings } of perFile) {
+        for (const finding of findings) {
+          newFindings.push({ path, ruleId: finding.ruleId });
+          if (finding.principle) findingPrinciples.add(finding.principle);
+        }
       }
       variables.newFindings = { text: newFindingsBlock(perFile, linkFrom), present: perFile.some((f) => f.findings.length > 0) };
     } else {
@@ -174,7 +176,7 @@ export async function buildReviewContext(input: BuildReviewContextInput): Promis
   // as questions rather than claim that none applies.
   const principles = files !== undefined
     ? applicablePrinciples(input.principles ?? [], changedPaths, input.template.principles ?? [], {
-      firedRules, findingPrinciples, checklists: new Set(checklists.map((c) => c.checklist.id)),
+      newFindings, findingPrinciples, checklists: new Set(checklists.map((c) => c.checklist.id)),
     })
     : applicablePrinciples((input.principles ?? []).map((p) => ({ ...p, appliesTo: ['**'] })), ['(unknown)'], input.template.principles ?? []);
   const progress = input.checklistProgress;
@@ -265,13 +267,19 @@ async function findNewFindings(root: string, from: string, headSha: string, file
   // One `git show` per file: run a few at a time (3,000 files one after another took 1m40s).
   let next = 0;
   const worker = async (): Promise<void> => {
-    for (let i = next++; i < wanted.length; i = next++) {
-      const file = wanted[i];
-      const text = await fileAtRef(root, headSha, file.path, git);
-      if (text === undefined || Buffer.byteLength(text) > MAX_ANALYSED_BYTES) continue;
-      const lines = added.get(file.path)!;
-      const findings = (await analyze(file.path, text)).filter((f) => lines.has(f.line));
-      if (findings.length > 0) perFile[i] = { path: file.path, findings: [...findings].sort((a, b) => a.line - b.line || a.column - b.column) };
+    try {
+      for (let i = next++; i < wanted.length; i = next++) {
+        const file = wanted[i];
+        const text = await fileAtRef(root, headSha, file.path, git);
+        if (text === undefined || Buffer.byteLength(text) > MAX_ANALYSED_BYTES) continue;
+        const lines = added.get(file.path)!;
+        const findings = (await analyze(file.path, text)).filter((f) => lines.has(f.line));
+        if (findings.length > 0) perFile[i] = { path: file.path, findings: [...findings].sort((a, b) => a.line - b.line || a.column - b.column) };
+      }
+    } catch (error) {
+      // The review fails with this error: the other readers stop too instead of reading on.
+      next = wanted.length;
+      throw error;
     }
   };
   await Promise.all(Array.from({ length: Math.min(GIT_READS_AT_ONCE, wanted.length) }, worker));
@@ -283,8 +291,8 @@ const GIT_READS_AT_ONCE = 8;
 
 /** What, besides its globs, makes a principle part of this review. */
 export interface PrincipleEngagement {
-  /** Rule id -> count of new findings on added lines. */
-  firedRules?: ReadonlyMap<string, number>;
+  /** The new findings on added lines: a principle counts those of its rules in the files it applies to. */
+  newFindings?: ReadonlyArray<{ path: string; ruleId: string }>;
   /** Principle ids the new findings name (the constitution's rule map). */
   findingPrinciples?: ReadonlySet<string>;
   /** Ids of the checklists that apply to the change. */
@@ -310,9 +318,14 @@ export function applicablePrinciples(principles: readonly ReviewPrinciple[], cha
     const isNamed = named.includes(principle.id);
     if (files.length === 0 && !isNamed) continue;
     const reasons: string[] = [];
-    const fired = (principle.rules ?? []).filter((rule) => (engagement.firedRules?.get(rule) ?? 0) > 0);
+    // Findings in files it does not apply to are not about it (a src/** principle and test/ findings).
+    const firedRules = new Map<string, number>();
+    for (const finding of engagement.newFindings ?? []) {
+      if ((principle.rules ?? []).includes(finding.ruleId) && match(finding.path)) firedRules.set(finding.ruleId, (firedRules.get(finding.ruleId) ?? 0) + 1);
+    }
+    const fired = [...firedRules.keys()];
     if (fired.length > 0) {
-      const count = (rule: string): number => engagement.firedRules?.get(rule) ?? 0;
+      const count = (rule: string): number => firedRules.get(rule) ?? 0;
       const total = fired.reduce((sum, rule) => sum + count(rule), 0);
       reasons.push(fired.length === 1
         ? `${total} new \`${fired[0] ?? ''}\` finding${total === 1 ? '' : 's'} on added lines`

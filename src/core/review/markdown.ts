@@ -149,7 +149,7 @@ export function newFindingsBlock(perFile: readonly FileFindings[], linkFrom: str
     .join(', ');
   const files = perFile.filter((f) => f.findings.length > 0).length;
   const more = all.length - shown.length;
-  const tail = more > 0 ? ['', `_…and ${more} more, less severe: \`qa-lens scan --since <base>\` lists them all._`] : [];
+  const tail = more > 0 ? ['', `_…and ${more} more not listed (the list keeps the ${max} most severe): \`qa-lens scan --since\` with the base branch lists them all._`] : [];
   return [`${all.length} findings in ${files} file${files === 1 ? '' : 's'} (${counts}):`, '', ...lines, ...tail].join('\n');
 }
 

@@ -129,7 +129,7 @@ function malformedTags(template: string, tokens: readonly Token[], where: (at: n
   for (const token of tokens) {
     if (token.kind !== 'text' || token.at === undefined) continue;
     for (let i = token.text.indexOf('{{'); i >= 0; i = token.text.indexOf('{{', i + 2)) {
-      problems.push({ ...where(token.at + i), message: "'{{' is never closed with '}}', so it is not a placeholder: it is left as written" });
+      problems.push({ ...where(token.at + i), message: "'{{' does not start a placeholder here (no '}}' closes a name after it): it is left as written" });
     }
   }
   for (const match of template.matchAll(/\{\{\{\s*([^{}]*?)\s*\}\}\}/g)) {

@@ -36,7 +36,8 @@ export function parseTemplate(text: string, id: string, path: string, source: Te
   const match = FRONT_MATTER.exec(text);
   if (!match) {
     // An opening `---` with no closing one: the whole file is the body, name and all; say why.
-    if (/^---[ \t]*\r?\n/.test(text)) problems.push({ path: displayPath, line: 1, column: 1, message: "the front matter is never closed with a '---' line, so it is read as part of the template's text", severity: 'warning' });
+    // GitHub pull-request templates have no front matter: there `---` is a horizontal rule.
+    if (source !== 'github' && /^---[ \t]*\r?\n/.test(text)) problems.push({ path: displayPath, line: 1, column: 1, message: "the front matter is never closed with a '---' line, so it is read as part of the template's text", severity: 'warning' });
     return { template, problems };
   }
   const yamlText = match[1] ?? '';

@@ -12,6 +12,7 @@ import { defaultBaseBranch } from '../../git';
 import type { ChecklistStateService } from '../checklists/checklistState';
 import { log } from '../log';
 import { FolderProblems } from '../workspace/folderProblems';
+import type { Problem } from '../../core/types';
 import type { FolderGit, GitInfo } from '../workspace/gitInfo';
 import type { ProjectRegistry } from '../workspace/projects';
 import { pickBase } from './basePick';
@@ -44,8 +45,10 @@ export interface StartReviewResult {
  * ever overwritten.
  */
 export function registerStartReview(context: vscode.ExtensionContext, services: StartReviewServices): void {
-  // Mistakes in the repository's templates, on the template files in the Problems panel. Templates
-  // are read when a review starts, so that is when each folder's are published again.
+  // Mistakes in the repository's templates (.quality/templates/), on those files in the Problems
+  // panel. Templates are read when a review starts, so that is when each folder's are published
+  // again. GitHub's pull-request templates are not ours to fix (their `${{ }}` in code samples is
+  // not a mistake): their notes stay in the log.
   const templateProblems = new FolderProblems('qa-lens-templates');
   context.subscriptions.push(
     templateProblems,
@@ -77,7 +80,7 @@ async function startReview(services: StartReviewServices, templateProblems: Fold
   const [project, gitState, catalog] = await Promise.all([services.projects.forFolder(folder), services.git.forFolder(folder), loadTemplateCatalog({ root })]);
   step('project, git and templates loaded');
   for (const problem of catalog.problems) log().warn(`Review templates: ${problem.path}:${problem.line}:${problem.column}: ${problem.message}`);
-  templateProblems.publish(folder, catalog.problems);
+  templateProblems.publish(folder, ours(catalog.problems));
 
   const template = await chooseTemplate(catalog.templates, options, folder.name);
   if (!template) return undefined;
@@ -108,7 +111,7 @@ async function startReview(services: StartReviewServices, templateProblems: Fold
   );
   step('review rendered');
   for (const problem of document.problems) log().warn(`Review: ${problem.path}:${problem.line}:${problem.column}: ${problem.message}`);
-  templateProblems.publish(folder, [...catalog.problems, ...document.problems]);
+  templateProblems.publish(folder, ours([...catalog.problems, ...document.problems]));
 
   const saved = await save(document, reviewsDir, template.id, options);
   if (!saved) return undefined;
@@ -217,4 +220,9 @@ function tell(document: ReviewDocument, created: boolean, uri: vscode.Uri): void
 
 function toSlash(path: string): string {
   return path.split(sep).join('/');
+}
+
+/** The problems of the repository's own templates (the ones under `.quality/`). */
+function ours(problems: readonly Problem[]): Problem[] {
+  return problems.filter((problem) => problem.path.startsWith('.quality/'));
 }

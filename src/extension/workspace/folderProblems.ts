@@ -20,7 +20,9 @@ export class FolderProblems implements vscode.Disposable {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const problem of problems) {
       if (problem.path.startsWith('(')) continue;
-      const uri = problem.path.startsWith('/') ? vscode.Uri.file(problem.path) : vscode.Uri.joinPath(folder.uri, ...problem.path.split('/'));
+      // Absolute (outside the folder) on any platform: `/x`, `C:/x`, `C:\\x`.
+      const absolute = /^(\/|[A-Za-z]:[\\/])/.test(problem.path);
+      const uri = absolute ? vscode.Uri.file(problem.path) : vscode.Uri.joinPath(folder.uri, ...problem.path.split('/'));
       const line = Math.max(0, problem.line - 1);
       const column = Math.max(0, problem.column - 1);
       const diagnostic = new vscode.Diagnostic(

@@ -36,7 +36,7 @@ describe('loadProject: what ties the team files together', () => {
     assert.deepEqual(scan.problems.filter((p) => p.message.includes('does not exist')), []);
   });
 
-  it('cites, for a finding, the principle that applies to its file', async () => {
+  it('hands the engine the principles strongest first, with their scopes (the engine cites per file: commentRules.test.ts)', async () => {
     const scoped = ['# Ours', '', '## ENG-05 Fail loudly in the service', '<!-- qa: { level: must, rules: [swallowed-error], appliesTo: ["src/**"] } -->', '', 'Why.', '', '## ENG-09 Tests may swallow', '<!-- qa: { level: consider, rules: [swallowed-error], appliesTo: ["test/**"] } -->', '', 'Why.', ''].join('\n');
     tree = await tempTree({ '.quality/constitution.md': scoped });
     const project = await loadProject(tree.root);

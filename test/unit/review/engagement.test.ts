@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { applicablePrinciples } from '../../../src/core/review/context';
 import { buildReviewContext, createNewReview, findExistingReviews, type AnalyzeFile, type ChecklistStateLookup, type ReviewChecklist, type ReviewPrinciple } from '../../../src/core/review/index';
 import { newFindingsBlock } from '../../../src/core/review/markdown';
 import { useFeatureRepo, makeTempDir, removeTempDir } from '../git/fixtureRepo';
@@ -186,7 +187,22 @@ describe('review: new findings block', () => {
     const listed = text.split('\n').filter((line) => line.startsWith('- [ ]')).map((line) => /\[(\w\.ts:\d)\]/.exec(line)?.[1]);
     assert.deepEqual(listed, ['a.ts:3', 'b.ts:2']);
     assert.match(text, /^5 findings in 2 files/);
-    assert.match(text, /_…and 3 more, less severe: `qa-lens scan --since <base>` lists them all._$/);
-    assert.doesNotMatch(newFindingsBlock([{ path: 'a.ts', findings: [finding(1, 'hint'), finding(2, 'hint')] }], '', 2), /more, less severe/);
+    assert.match(text, /_…and 3 more not listed \(the list keeps the 2 most severe\): `qa-lens scan --since` with the base branch lists them all._$/);
+    assert.doesNotMatch(newFindingsBlock([{ path: 'a.ts', findings: [finding(1, 'hint'), finding(2, 'hint')] }], '', 2), /more not listed/);
+  });
+});
+
+describe('review: which findings engage a principle', () => {
+  it('counts only the findings of its rules in the files it applies to', () => {
+    const principles: ReviewPrinciple[] = [
+      { id: 'ENG-05', title: 'Fail loudly in the service', level: 'must', appliesTo: ['src/**'], rules: ['swallowed-error'] },
+      { id: 'ENG-09', title: 'Tests may swallow', level: 'consider', appliesTo: ['test/**'], rules: ['swallowed-error'] },
+    ];
+    const applied = applicablePrinciples(principles, ['src/a.ts', 'test/b.ts'], [], {
+      newFindings: [{ path: 'test/b.ts', ruleId: 'swallowed-error' }, { path: 'test/b.ts', ruleId: 'swallowed-error' }],
+    });
+    const reasons = Object.fromEntries(applied.map((a) => [a.principle.id, a.reasons]));
+    assert.deepEqual(reasons['ENG-05'], ['applies to `src/a.ts`'], 'the test/ findings are not about the src/ principle');
+    assert.deepEqual(reasons['ENG-09'], ['2 new `swallowed-error` findings on added lines', 'applies to `test/b.ts`']);
   });
 });

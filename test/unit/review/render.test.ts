@@ -74,7 +74,7 @@ describe('review renderer: braces that are not placeholders', () => {
   it('reports a {{ never closed and the triple-brace form, with their lines, and leaves the text as written', () => {
     const result = renderTemplate('# Review\nA {{branch} B\nC {{{branch}}} D\n', { branch: 'feature/x' }, { lineOffset: 5 });
     assert.deepEqual(result.problems.map((p) => `${p.line}:${p.column} ${p.message}`), [
-      "6:3 '{{' is never closed with '}}', so it is not a placeholder: it is left as written",
+      "6:3 '{{' does not start a placeholder here (no '}}' closes a name after it): it is left as written",
       "7:3 '{{{branch}}}': reviews are Markdown and never escaped, so there is no triple-brace form; write '{{branch}}'",
     ]);
     assert.match(result.text, /^A \{\{branch\} B$/m);

@@ -10,19 +10,26 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * The bundled constitution, parsed now rather than at every run (src/core/constitution/snapshot.ts):
- * the snapshot code is bundled on its own and run once, so build and run time share one parser.
+ * Bundles one source module on its own into a scratch folder and hands `use` the bundle's path:
+ * build-time steps run the product's own code, so build and run time cannot disagree.
  */
-async function constitutionSnapshot() {
+async function withScratchBundle(entry, use) {
   const dir = await mkdtemp(join(tmpdir(), 'qa-lens-build-'));
   try {
-    const outfile = join(dir, 'snapshot.cjs');
-    await esbuild.build({ entryPoints: ['src/core/constitution/snapshot.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
-    const { makeConstitutionSnapshot } = createRequire(import.meta.url)(outfile);
-    return makeConstitutionSnapshot(await readFile('resources/defaults/constitution.md', 'utf8'), 'bundled');
+    const outfile = join(dir, 'bundle.cjs');
+    await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+    return await use(outfile);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The bundled constitution, parsed now rather than at every run (src/core/constitution/snapshot.ts). */
+function constitutionSnapshot() {
+  return withScratchBundle('src/core/constitution/snapshot.ts', async (outfile) => {
+    const { makeConstitutionSnapshot } = createRequire(import.meta.url)(outfile);
+    return makeConstitutionSnapshot(await readFile('resources/defaults/constitution.md', 'utf8'), 'bundled');
+  });
 }
 
 const common = {
@@ -56,11 +63,8 @@ const builds = [
  * (its report is thrown away). Not in watch mode: there the cache of an older bundle is left, and
  * the launcher, which checks the bundle's hash, ignores it.
  */
-async function codeCache() {
-  const dir = await mkdtemp(join(tmpdir(), 'qa-lens-build-'));
-  try {
-    const outfile = join(dir, 'codeCache.cjs');
-    await esbuild.build({ entryPoints: ['src/cli/codeCache.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+function codeCache() {
+  return withScratchBundle('src/cli/codeCache.ts', async (outfile) => {
     const cache = resolve('dist', 'qa-lens-cli.jsc');
     await rm(cache, { force: true });
     const script = `require(${JSON.stringify(outfile)}).makeCodeCache(${JSON.stringify(resolve('dist'))}, ['scan', '--format', 'json', '--fail-on', 'never', ${JSON.stringify(resolve('demo'))}], require)`;
@@ -76,9 +80,7 @@ async function codeCache() {
       await rm(cache, { force: true });
       console.warn(`warning: the CLI's code cache was not usable (${check.stderr.trim() || `exit status ${check.status}`}); the CLI will compile its bundle at each run`);
     }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (watch) {

@@ -44,8 +44,7 @@ export function runBundle(dir: string, require: NodeJS.Require): { cacheUsed: bo
   const hash = digest(source);
   const cachedData = saved !== undefined && saved.length > hash.length && saved.subarray(0, hash.length).equals(hash) ? saved.subarray(hash.length) : undefined;
   const script = new Script(wrap(source), { filename: file, cachedData });
-  const module = { exports: {} };
-  (script.runInThisContext() as ModuleWrapper)(module.exports, require, module, file, dir);
+  runAsModule(script, require, file, dir);
   return { cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
@@ -62,6 +61,11 @@ export function makeCodeCache(dir: string, args: readonly string[], require: Nod
   process.once('beforeExit', () => {
     writeFileSync(join(dir, CODE_CACHE), Buffer.concat([digest(source), script.createCachedData()]));
   });
+  runAsModule(script, require, file, dir);
+}
+
+/** Runs the wrapped bundle as Node would run it as a CommonJS module. */
+function runAsModule(script: Script, require: NodeJS.Require, file: string, dir: string): void {
   const module = { exports: {} };
   (script.runInThisContext() as ModuleWrapper)(module.exports, require, module, file, dir);
 }

@@ -3,6 +3,7 @@ import { access, readFile, stat } from 'node:fs/promises';
 import { dirname, relative, sep } from 'node:path';
 import { lineColumnAt, parseJsonTree } from './config/jsonTree';
 import { writeTextAtomic } from './fsAtomic';
+import { describeFsError } from './fsErrors';
 import type { Finding } from './types';
 
 /**
@@ -42,7 +43,7 @@ export async function writeBaseline(file: string, findings: readonly Finding[], 
   try {
     await writeTextAtomic(file, serializeBaseline(findings));
   } catch (error) {
-    throw new BaselineError(`baseline file cannot be written: ${displayPath}: ${describeWriteError(error)}`);
+    throw new BaselineError(`baseline file cannot be written: ${displayPath}: ${describeFsError(error)}`);
   }
 }
 
@@ -61,7 +62,7 @@ export async function checkBaselineWritable(file: string, displayPath = file): P
     const found = await stat(dir).catch(() => undefined);
     if (found !== undefined) {
       if (!found.isDirectory()) fail(`${folderShown(file, dir, displayPath)} is a file, not a folder`);
-      await access(dir, constants.W_OK).catch((error: unknown) => fail(describeWriteError(error)));
+      await access(dir, constants.W_OK).catch((error: unknown) => fail(describeFsError(error)));
       return;
     }
     const parent = dirname(dir);
@@ -75,16 +76,6 @@ function folderShown(file: string, dir: string, displayPath: string): string {
   const below = relative(dir, file).split(sep).length;
   const segments = displayPath.split(/[\\/]/);
   return segments.length > below ? segments.slice(0, -below).join('/') : dir;
-}
-
-function describeWriteError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
-  if (code === 'EROFS') return 'the file system is read-only';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Parses a baseline's text; throws BaselineError naming what is wrong. */

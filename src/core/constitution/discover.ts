@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { describeFsError } from '../fsErrors';
 import { resourcePath } from '../resources';
 import type { Problem } from '../types';
 import { parseConstitution } from './parse';
@@ -65,7 +66,7 @@ export async function loadConstitution(root: string, options: LoadConstitutionOp
     try {
       text = await reader.readText(file);
     } catch (error) {
-      problems.push({ path: source, line: 1, column: 1, message: `cannot read the constitution: ${describeError(error)}`, severity: 'error' });
+      problems.push({ path: source, line: 1, column: 1, message: `cannot read the constitution: ${describeFsError(error)}`, severity: 'error' });
       continue;
     }
     if (text === undefined) {
@@ -105,11 +106,4 @@ export function displayPath(root: string, file: string): string {
 function isNotFound(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
-function describeError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EISDIR') return 'it is a folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -5,6 +5,7 @@ import {
 } from '../../git/index';
 import { summariseAuthors } from '../../git/history';
 import { globMatcher } from '../glob';
+import { forEachAtMost } from '../forEachAtMost';
 import { listAdrFiles, relatedAdrs } from './adrs';
 import { findPackageDirs, groupByArea } from './areas';
 import type { AnalyzeFile, ChecklistProgress, ChecklistStateLookup, ReviewChecklist, ReviewPrinciple } from './inputs';
@@ -265,24 +266,13 @@ async function findNewFindings(root: string, from: string, headSha: string, file
   const wanted = files.filter((file) => !file.binary && file.status !== 'deleted' && (added.get(file.path)?.size ?? 0) > 0);
   const perFile: Array<FileFindings | undefined> = new Array<FileFindings | undefined>(wanted.length);
   // One `git show` per file: run a few at a time (3,000 files one after another took 1m40s).
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    try {
-      for (let i = next++; i < wanted.length; i = next++) {
-        const file = wanted[i];
-        const text = await fileAtRef(root, headSha, file.path, git);
-        if (text === undefined || Buffer.byteLength(text) > MAX_ANALYSED_BYTES) continue;
-        const lines = added.get(file.path)!;
-        const findings = (await analyze(file.path, text)).filter((f) => lines.has(f.line));
-        if (findings.length > 0) perFile[i] = { path: file.path, findings: [...findings].sort((a, b) => a.line - b.line || a.column - b.column) };
-      }
-    } catch (error) {
-      // The review fails with this error: the other readers stop too instead of reading on.
-      next = wanted.length;
-      throw error;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(GIT_READS_AT_ONCE, wanted.length) }, worker));
+  await forEachAtMost(wanted, GIT_READS_AT_ONCE, async (file, i) => {
+    const text = await fileAtRef(root, headSha, file.path, git);
+    if (text === undefined || Buffer.byteLength(text) > MAX_ANALYSED_BYTES) return;
+    const lines = added.get(file.path)!;
+    const findings = (await analyze(file.path, text)).filter((f) => lines.has(f.line));
+    if (findings.length > 0) perFile[i] = { path: file.path, findings: [...findings].sort((a, b) => a.line - b.line || a.column - b.column) };
+  });
   return perFile.filter((entry): entry is FileFindings => entry !== undefined);
 }
 

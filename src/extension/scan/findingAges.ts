@@ -4,6 +4,7 @@ import { blameFile, type BlameLine } from '../../git';
 import { log } from '../log';
 import type { GitInfo } from '../workspace/gitInfo';
 import type { LocatedFinding } from './workspaceScan';
+import { forEachAtMost } from '../../core/forEachAtMost';
 import { getOrCreate } from '../../core/getOrCreate';
 
 /** Files blamed at once: git processes are cheap, but not free on a large workspace. */
@@ -38,11 +39,9 @@ export class FindingAges implements vscode.Disposable {
   async ages(findings: readonly LocatedFinding[]): Promise<(item: LocatedFinding) => Age> {
     const files = new Map<string, LocatedFinding>();
     for (const item of findings) files.set(item.uri.toString(), item);
-    const queue = [...files.values()];
-    const worker = async (): Promise<void> => {
-      for (let next = queue.shift(); next; next = queue.shift()) await this.blame(next);
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    await forEachAtMost([...files.values()], CONCURRENCY, async (item) => {
+      await this.blame(item);
+    });
     const resolved = new Map<string, BlameLine[] | undefined>();
     for (const key of files.keys()) resolved.set(key, await this.blames.get(key));
     return (item) => {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { loadProject, type Project } from '../../core/project';
-import type { Problem } from '../../core/types';
 import { log } from '../log';
 import { affectsDetection, explicitConfigOverlay, mergeConfig, onDidChangeSettings } from '../settings';
 import { getOrCreate } from '../../core/getOrCreate';
@@ -18,6 +17,7 @@ const WATCHED = ['**/.quality/**', '**/CONSTITUTION.md'];
 export class ProjectRegistry implements vscode.Disposable {
   private readonly projects = new Map<string, Promise<Project>>();
   private readonly changed = new vscode.EventEmitter<vscode.WorkspaceFolder | undefined>();
+  /** Problems in the team's files, as diagnostics on those files at their line. */
   private readonly problems = new FolderProblems('qa-lens-files');
   private readonly settingsProblems = new SettingsProblemReporter();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.problems];
@@ -51,7 +51,7 @@ export class ProjectRegistry implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         // A removed folder's problems would otherwise stay in the Problems panel for good.
         for (const removed of event.removed) {
-          this.publishProblems(removed, []);
+          this.problems.publish(removed, []);
           this.settingsProblems.forget(removed);
         }
         this.invalidate(undefined);
@@ -95,16 +95,11 @@ export class ProjectRegistry implements vscode.Disposable {
       trusted: vscode.workspace.isTrusted,
     });
     if (isCurrent()) {
-      this.publishProblems(folder, project.problems);
+      this.problems.publish(folder, project.problems);
       this.settingsProblems.report(folder, settings.problems);
     }
     log().info(`Loaded ${folder.name}: constitution ${project.constitution.source}, ${project.checklists.length} checklists, ${project.problems.length} problems (${Date.now() - started} ms)`);
     return project;
-  }
-
-  /** Problems in the team's files become diagnostics on those files, at their line. */
-  private publishProblems(folder: vscode.WorkspaceFolder, problems: readonly Problem[]): void {
-    this.problems.publish(folder, problems);
   }
 
   dispose(): void {

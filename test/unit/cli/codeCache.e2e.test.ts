@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { plainEnv, runNode } from '../childProcess';
+import { tempTree, type TempTree } from '../scan/tempTree';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 
@@ -13,6 +13,7 @@ const REPO = path.resolve(__dirname, '..', '..', '..');
  */
 describe('the CLI launcher and its code cache', function () {
   this.timeout(60_000);
+  let tree: TempTree;
   let root: string;
   let dist: string;
 
@@ -20,7 +21,8 @@ describe('the CLI launcher and its code cache', function () {
     for (const name of ['cli.js', 'qa-lens-cli.js', 'qa-lens-cli.jsc']) assert.ok(existsSync(path.join(REPO, 'dist', name)), `dist/${name} is missing: run npm run build first`);
   });
   beforeEach(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'qa-lens-cache-'));
+    tree = await tempTree({}, 'qa-lens-cache-');
+    root = tree.root;
     dist = path.join(root, 'dist');
     await cp(path.join(REPO, 'dist'), dist, { recursive: true, filter: (file) => !file.endsWith('.map') });
     // The bundle finds resources/ above its own folder.
@@ -28,7 +30,7 @@ describe('the CLI launcher and its code cache', function () {
     await cp(path.join(REPO, 'demo'), path.join(root, 'demo'), { recursive: true });
   });
   afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
+    await tree.remove();
   });
 
   const run = (args: string[]) => runNode(path.join(dist, 'cli.js'), args, root, plainEnv({ QA_LENS_DEBUG_CODE_CACHE: '1' }));

@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { runCliInProcess } from '../cliInProcess';
+import { runCliInProcess as run } from '../cliInProcess';
 
-/** The dispatcher in-process: what goes to stdout (asked for) and stderr (errors), and the status. */
-const run = (argv: string[]) => runCliInProcess(argv);
+// The dispatcher in-process: what goes to stdout (asked for) and stderr (errors), and the status.
 
 describe('qa-lens: commands, help and usage errors', () => {
   it('without a command: exit 2, the usage on stderr (it comes with an error), nothing on stdout', async () => {

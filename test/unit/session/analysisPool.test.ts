@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { defaultEngineSettings } from '../../../src/core/config/model';
 import { languageForPath } from '../../../src/core/languages';
 import { AnalysisPool, retryDelayMs, WorkerUnavailableError } from '../../../src/extension/analysis/analysisPool';
 import type { SessionRequest } from '../../../src/extension/analysis/sessionStore';
+import { tempTree, type TempTree } from '../scan/tempTree';
 
 /**
  * The pool's lifecycle on real worker threads. The scripts stand in for the analysis worker's
@@ -34,27 +33,26 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 }
 
 describe('AnalysisPool (the editor\'s analysis worker thread)', () => {
-  let dir: string;
+  let tree: TempTree;
   const pools: AnalysisPool[] = [];
   let clock = 0;
   let script = '';
   let warnings: string[] = [];
   const pool = async (source: string): Promise<AnalysisPool> => {
-    script = join(dir, `worker-${pools.length}.cjs`);
-    await writeFile(script, source);
+    script = await tree.write(`worker-${pools.length}.cjs`, source);
     const created = new AnalysisPool(script, (message) => warnings.push(message), () => clock);
     pools.push(created);
     return created;
   };
 
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'qa-lens-pool-'));
+    tree = await tempTree({}, 'qa-lens-pool-');
     clock = 1_000_000;
     warnings = [];
   });
   afterEach(async () => {
     for (const created of pools.splice(0)) created.dispose();
-    await rm(dir, { recursive: true, force: true });
+    await tree.remove();
   });
 
   it('waits 30 s, then 60 s and so on up to 10 minutes between attempts to start a worker that keeps failing', () => {

@@ -153,7 +153,7 @@ export async function buildReviewContext(input: BuildReviewContextInput): Promis
     const adrs = relatedAdrs(await listAdrFiles(facts.root), files, [...groups.keys()]);
     variables.adrs = { text: adrsBlock(adrs, linkFrom), present: adrs.length > 0 };
     if (input.analyze && facts.mergeBaseSha && facts.headSha) {
-      const perFile = await findNewFindings(facts.root, facts.mergeBaseSha, facts.headSha, files, input.analyze, git);
+      const perFile = await findNewFindings(facts.root, facts.mergeBaseSha, facts.headSha, files, input.analyze, git, notes);
       for (const { path, findings } of perFile) {
         for (const finding of findings) {
           newFindings.push({ path, ruleId: finding.ruleId });
@@ -260,20 +260,38 @@ async function readBranchAndBase(input: BuildReviewContextInput, facts: ReviewFa
   }
 }
 
-async function findNewFindings(root: string, from: string, headSha: string, files: readonly ChangedFile[], analyze: AnalyzeFile, git: GitOptions): Promise<FileFindings[]> {
+async function findNewFindings(root: string, from: string, headSha: string, files: readonly ChangedFile[], analyze: AnalyzeFile, git: GitOptions, notes: string[]): Promise<FileFindings[]> {
   const added: AddedLines = await addedLines(root, from, { ...git });
   // addedLines compares with HEAD; the review is of headSha, which is HEAD when it was read.
   const wanted = files.filter((file) => !file.binary && file.status !== 'deleted' && (added.get(file.path)?.size ?? 0) > 0);
   const perFile: Array<FileFindings | undefined> = new Array<FileFindings | undefined>(wanted.length);
   // One `git show` per file: run a few at a time (3,000 files one after another took 1m40s).
+  // By index, like perFile: the reads finish in any order, the note lists them in the diff's.
+  const unread: Array<{ path: string; reason: string } | undefined> = new Array<{ path: string; reason: string } | undefined>(wanted.length);
   await forEachAtMost(wanted, GIT_READS_AT_ONCE, async (file, i) => {
-    const text = await fileAtRef(root, headSha, file.path, git);
+    let text: string | undefined;
+    try {
+      text = await fileAtRef(root, headSha, file.path, git);
+    } catch (error) {
+      // One file git could not give (a corrupt object, no file handles left) must not end the
+      // review, nor vanish from it: the note names it.
+      unread[i] = { path: file.path, reason: error instanceof Error ? error.message : String(error) };
+      return;
+    }
     if (text === undefined || Buffer.byteLength(text) > MAX_ANALYSED_BYTES) return;
     const lines = added.get(file.path)!;
     const findings = (await analyze(file.path, text)).filter((f) => lines.has(f.line));
     if (findings.length > 0) perFile[i] = { path: file.path, findings: [...findings].sort((a, b) => a.line - b.line || a.column - b.column) };
   });
+  const failed = unread.filter((entry) => entry !== undefined);
+  if (failed.length > 0) notes.push(unreadNote(failed));
   return perFile.filter((entry): entry is FileFindings => entry !== undefined);
+}
+
+function unreadNote(unread: ReadonlyArray<{ path: string; reason: string }>): string {
+  const shown = unread.slice(0, 5).map((u) => `\`${u.path}\``).join(', ');
+  const more = unread.length > 5 ? ` and ${unread.length - 5} more` : '';
+  return `Git could not give ${unread.length === 1 ? 'one changed file' : `${unread.length} changed files`} as committed (${unread[0]?.reason}), so ${unread.length === 1 ? 'its' : 'their'} new findings are missing from this review: ${shown}${more}.`;
 }
 
 /** `git show` processes at a time when reading the changed files: enough to hide process start-up. */

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, realpathSync } from 'node:fs';
+import { chmod, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import {
@@ -245,6 +246,28 @@ describe('git layer (real repositories)', function () {
       assert.equal(await fileAtRef(repo.dir, repo.mergeBaseSha, 'docs/obsolete.md'), '# Obsolete\n\nGone soon.\n');
       assert.equal(await fileAtRef(repo.dir, 'HEAD', 'docs/obsolete.md'), undefined);
       await assert.rejects(fileAtRef(repo.dir, 'nope', 'README.md'), /does not name a commit/);
+    });
+    it('undefined for a folder; a failure to read a committed file is thrown, not taken for absence', async () => {
+      assert.equal(await fileAtRef(repo.dir, 'HEAD', 'src'), undefined);
+      const other = await makeRepo();
+      try {
+        await other.write('a.txt', 'hello\n');
+        await other.write('b.txt', 'world\n');
+        await other.commit('one');
+        const objectOf = async (path: string): Promise<string> => {
+          const blob = (await other.git.revparse([`HEAD:${path}`])).trim();
+          return join(other.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
+        };
+        await unlink(await objectOf('a.txt'));
+        const corrupt = await objectOf('b.txt');
+        await chmod(corrupt, 0o644);
+        await writeFile(corrupt, 'not a zlib stream');
+        await assert.rejects(fileAtRef(other.dir, 'HEAD', 'a.txt'), (error: unknown) => error instanceof GitError && error.kind === 'other' && /bad file/.test(error.message));
+        await assert.rejects(fileAtRef(other.dir, 'HEAD', 'b.txt'), (error: unknown) => error instanceof GitError && /corrupt/.test(error.detail ?? ''));
+        assert.equal(await fileAtRef(other.dir, 'HEAD', 'c.txt'), undefined);
+      } finally {
+        await other.dispose();
+      }
     });
   });
 

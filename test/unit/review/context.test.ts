@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { buildReviewContext, prepareReview, type AnalyzeFile, type ReviewChecklist, type ReviewPrinciple } from '../../../src/core/review/index';
 import { loadTemplateCatalog } from '../../../src/core/review/catalog';
@@ -250,6 +252,31 @@ describe('review context (real repositories)', function () {
         assert.equal(doc.relativePath, '.quality/reviews/2026-03-05-feature--dd-n-me-1-b--architecture.md');
       } finally {
         await other.dispose();
+      }
+    });
+
+    it('a changed file git cannot give is named in a note; the other files still count', async () => {
+      const other = await makeRepo();
+      const bin = await makeTempDir();
+      try {
+        await other.write('a.ts', 'a\n');
+        await other.write('b.ts', 'b\n');
+        await other.commit('one');
+        await other.git.raw(['checkout', '-q', '-b', 'topic']);
+        await other.write('a.ts', 'a\n// fix it next sprint\n');
+        await other.write('b.ts', 'b\n// next sprint too\n');
+        await other.commit('two');
+        // A real git, except that reading b.ts as committed fails the way a process out of file
+        // handles does: that is not "no such file", and must not be taken for it.
+        const git = join(bin, 'git');
+        await writeFile(git, '#!/bin/sh\ncase "$*" in *cat-file*:b.ts*) echo "fatal: simulated: Too many open files" >&2; exit 128;; esac\nexec git "$@"\n', { mode: 0o755 });
+        const ctx = await buildReviewContext({ repoFolder: other.dir, base: 'main', template: TEMPLATE, now: NOW, analyze, git: { binary: git } });
+        assert.match(ctx.notes.join('\n'), /Git could not give one changed file as committed \(git failed: fatal: simulated: Too many open files\), so its new findings are missing from this review: `b\.ts`\./);
+        assert.match(ctx.variables.newFindings?.text ?? '', /a\.ts:2/);
+        assert.doesNotMatch(ctx.variables.newFindings?.text ?? '', /b\.ts/);
+      } finally {
+        await other.dispose();
+        await removeTempDir(bin);
       }
     });
   });

@@ -58,6 +58,8 @@ export async function loadConstitution(root: string, options: LoadConstitutionOp
   }
   tried.push(...CONSTITUTION_CANDIDATES);
 
+  // An unreadable folder makes every candidate fail alike: one problem names them all.
+  const readFailures = new Map<string, { problem: Problem; others: string[] }>();
   for (const [index, candidate] of tried.entries()) {
     const configured = index === 0 && options.configuredPath !== undefined && candidate === options.configuredPath;
     const file = resolve(root, candidate);
@@ -66,7 +68,16 @@ export async function loadConstitution(root: string, options: LoadConstitutionOp
     try {
       text = await reader.readText(file);
     } catch (error) {
-      problems.push({ path: source, line: 1, column: 1, message: `cannot read the constitution: ${describeFsError(error)}`, severity: 'error' });
+      const reason = describeFsError(error);
+      const earlier = readFailures.get(reason);
+      if (earlier) {
+        earlier.others.push(source);
+        earlier.problem.message = `cannot read the constitution: ${reason} (nor ${earlier.others.join(', ')}, for the same reason)`;
+      } else {
+        const problem: Problem = { path: source, line: 1, column: 1, message: `cannot read the constitution: ${reason}`, severity: 'error' };
+        readFailures.set(reason, { problem, others: [] });
+        problems.push(problem);
+      }
       continue;
     }
     if (text === undefined) {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bundledConstitutionFile, CONSTITUTION_CANDIDATES, loadConstitution } from '../../../src/core/constitution/discover';
+import { BUNDLED, bundledConstitutionFile, CONSTITUTION_CANDIDATES, loadConstitution } from '../../../src/core/constitution/discover';
 import { formatProblem } from '../../../src/core/types';
 import { lines, tempDir, type TempDir } from './tempDir';
 
@@ -66,5 +66,14 @@ describe('constitution discovery', () => {
     const { constitution, problems } = await loadConstitution(dir.root);
     assert.deepEqual(problems.map(formatProblem), ['.quality/constitution.md:1:1: cannot read the constitution: it is a folder']);
     assert.equal(constitution.source, 'docs/CONSTITUTION.md');
+  });
+
+  it('candidates that fail alike (an unreadable folder makes them all fail) are one problem naming each', async () => {
+    await dir.write('.quality/constitution.md/readme.txt', 'not a file');
+    await dir.write('CONSTITUTION.md/readme.txt', 'not a file');
+    await dir.write('.github/CONSTITUTION.md/readme.txt', 'not a file');
+    const { constitution, problems } = await loadConstitution(dir.root);
+    assert.deepEqual(problems.map(formatProblem), ['.quality/constitution.md:1:1: cannot read the constitution: it is a folder (nor CONSTITUTION.md, .github/CONSTITUTION.md, for the same reason)']);
+    assert.equal(constitution.source, BUNDLED);
   });
 });

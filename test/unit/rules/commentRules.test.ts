@@ -33,6 +33,13 @@ describe('comment rules', () => {
       assert.equal(finding.message, 'Deferred to "next sprint" with no ticket or date: link a ticket or set a deadline.');
     });
 
+    it('a phrase broken over two comment lines is quoted on one line in the message', () => {
+      const sprint = run('/*\n * We will fix this in the next\n * sprint, promise.\n */\nx();\n');
+      assert.deepEqual(sprint.map((f) => f.message), ['Deferred to "next sprint" with no ticket or date: link a ticket or set a deadline.']);
+      const vague = run('// We will do it\n// for\tnow\nx();\n');
+      assert.deepEqual(vague.map((f) => f.message), ['"for now" defers work with no plan: link a ticket or set a deadline, or do it now.']);
+    });
+
     it('strips block-comment gutters and doc-comment decoration', () => {
       const text = '/**\n * Reads it.\n * @TODO: cache the result\n */\nfunction read() {}\n';
       const [finding] = run(text);

@@ -81,11 +81,11 @@ export function judgeNote(text: string, tag: MarkerTag | null, ctx: NoteContext)
     () => (plan ? trackedVerdict(marker?.name ?? null, ticket, deadline, daysLeft, place(earliest), base, ctx) : null),
     () =>
       sprint
-        ? { ruleId: 'deferred-to-sprint', ...place(sprint), ...base, escalate: false, message: `Deferred to "${sprint.text}" with no ticket or date: link a ticket or set a deadline.` }
+        ? { ruleId: 'deferred-to-sprint', ...place(sprint), ...base, escalate: false, message: `Deferred to "${oneLine(sprint.text)}" with no ticket or date: link a ticket or set a deadline.` }
         : null,
     () =>
       vague
-        ? { ruleId: 'vague-deferral', ...place(vague), ...base, escalate: false, message: `"${vague.text}" defers work with no plan: link a ticket or set a deadline, or do it now.` }
+        ? { ruleId: 'vague-deferral', ...place(vague), ...base, escalate: false, message: `"${oneLine(vague.text)}" defers work with no plan: link a ticket or set a deadline, or do it now.` }
         : null,
     () =>
       marker
@@ -100,6 +100,11 @@ export function judgeNote(text: string, tag: MarkerTag | null, ctx: NoteContext)
     if (verdict && ctx.enabled(verdict.ruleId)) return verdict;
   }
   return null;
+}
+
+/** A phrase that runs over two comment lines, quoted on one: messages are single lines (Problems, SARIF, terminals). */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }
 
 function plural(n: number, unit: string): string {

@@ -1,47 +1,64 @@
 import * as vscode from 'vscode';
 import type { Problem } from '../../core/types';
+import { OwnedEntries } from './ownedEntries';
 
 /**
  * Problems in a workspace folder's team files (config, constitution, checklists, review
  * templates) as diagnostics at their line. Each folder's set replaces its previous one, files
  * outside the folder included (a configured `../CONSTITUTION.md`); `(bundled) ...` paths have no
- * file in the workspace and are left out.
+ * file in the workspace and are left out. A file several folders report on (two folders sharing
+ * one constitution) shows what each of them reports, the same problem once.
  */
 export class FolderProblems implements vscode.Disposable {
   private readonly collection: vscode.DiagnosticCollection;
-  /** The files each folder's problems were published on. */
-  private readonly published = new Map<string, Set<string>>();
+  private readonly byFolder = new OwnedEntries<vscode.Diagnostic>(
+    (d) => `${d.range.start.line}:${d.range.start.character}:${d.severity}:${d.message}`,
+  );
 
   constructor(name: string) {
     this.collection = vscode.languages.createDiagnosticCollection(name);
   }
 
   publish(folder: vscode.WorkspaceFolder, problems: readonly Problem[]): void {
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const problem of problems) {
-      if (problem.path.startsWith('(')) continue;
-      // Absolute (outside the folder) on any platform: `/x`, `C:/x`, `C:\\x`.
-      const absolute = /^(\/|[A-Za-z]:[\\/])/.test(problem.path);
-      const uri = absolute ? vscode.Uri.file(problem.path) : vscode.Uri.joinPath(folder.uri, ...problem.path.split('/'));
-      const line = Math.max(0, problem.line - 1);
-      const column = Math.max(0, problem.column - 1);
-      const diagnostic = new vscode.Diagnostic(
-        new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER),
-        problem.message,
-        problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
-      );
-      diagnostic.source = 'QA Lens';
-      const key = uri.toString();
-      byFile.set(key, [...(byFile.get(key) ?? []), diagnostic]);
+    this.republish(this.byFolder.replace(folder.uri.toString(), diagnosticsByFile(folder, problems)));
+  }
+
+  /** A folder left the workspace: its part goes, other folders' problems on shared files stay. */
+  forget(folder: vscode.WorkspaceFolder): void {
+    this.republish(this.byFolder.remove(folder.uri.toString()));
+  }
+
+  private republish(keys: readonly string[]): void {
+    for (const key of keys) {
+      const uri = vscode.Uri.parse(key);
+      const merged = this.byFolder.merged(key);
+      if (merged.length > 0) this.collection.set(uri, merged);
+      else this.collection.delete(uri);
     }
-    const folderKey = folder.uri.toString();
-    for (const key of this.published.get(folderKey) ?? []) if (!byFile.has(key)) this.collection.delete(vscode.Uri.parse(key));
-    for (const [key, diagnostics] of byFile) this.collection.set(vscode.Uri.parse(key), diagnostics);
-    if (byFile.size > 0) this.published.set(folderKey, new Set(byFile.keys()));
-    else this.published.delete(folderKey);
   }
 
   dispose(): void {
     this.collection.dispose();
   }
+}
+
+function diagnosticsByFile(folder: vscode.WorkspaceFolder, problems: readonly Problem[]): Map<string, vscode.Diagnostic[]> {
+  const byFile = new Map<string, vscode.Diagnostic[]>();
+  for (const problem of problems) {
+    if (problem.path.startsWith('(')) continue;
+    // Absolute (outside the folder) on any platform: `/x`, `C:/x`, `C:\\x`.
+    const absolute = /^(\/|[A-Za-z]:[\\/])/.test(problem.path);
+    const uri = absolute ? vscode.Uri.file(problem.path) : vscode.Uri.joinPath(folder.uri, ...problem.path.split('/'));
+    const line = Math.max(0, problem.line - 1);
+    const column = Math.max(0, problem.column - 1);
+    const diagnostic = new vscode.Diagnostic(
+      new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER),
+      problem.message,
+      problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+    );
+    diagnostic.source = 'QA Lens';
+    const key = uri.toString();
+    byFile.set(key, [...(byFile.get(key) ?? []), diagnostic]);
+  }
+  return byFile;
 }

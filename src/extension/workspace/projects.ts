@@ -51,7 +51,7 @@ export class ProjectRegistry implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         // A removed folder's problems would otherwise stay in the Problems panel for good.
         for (const removed of event.removed) {
-          this.problems.publish(removed, []);
+          this.problems.forget(removed);
           this.settingsProblems.forget(removed);
         }
         this.invalidate(undefined);

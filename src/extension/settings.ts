@@ -144,14 +144,15 @@ const PRESENTATION_SECTIONS = ['codeLens', 'blame', 'analysis', 'scan', 'shortcu
 /**
  * Whether a change can alter findings or the team's files (detection keys, constitution path,
  * reviews): a view toggle or a CodeLens switch must not reload projects and rescan the workspace.
+ * With a scope (a workspace folder), whether it does so for that folder.
  */
-export function affectsDetection(event: vscode.ConfigurationChangeEvent): boolean {
-  if (!event.affectsConfiguration(SECTION)) return false;
+export function affectsDetection(event: vscode.ConfigurationChangeEvent, scope?: vscode.ConfigurationScope): boolean {
+  if (!event.affectsConfiguration(SECTION, scope)) return false;
   const config = vscode.workspace.getConfiguration(SECTION);
   const keys = Object.keys(config).filter((key) => typeof (config as unknown as Record<string, unknown>)[key] !== 'function');
   // When the keys cannot be listed, assume the worst: reloading is slower, never wrong.
   if (keys.length === 0) return true;
-  return keys.some((key) => !PRESENTATION_SECTIONS.includes(key) && event.affectsConfiguration(`${SECTION}.${key}`));
+  return keys.some((key) => !PRESENTATION_SECTIONS.includes(key) && event.affectsConfiguration(`${SECTION}.${key}`, scope));
 }
 
 /**

@@ -35,6 +35,22 @@ interface FolderResults {
 
 /** Changes arriving within this window are scanned together. */
 const WATCH_DEBOUNCE_MS = 300;
+/**
+ * A folder is rescanned from scratch once its project (settings, config, constitution) has stopped
+ * changing for this long. Settings changed one after another arrive as separate events, in VS Code
+ * often most of a second apart (each is a write of settings.json): five of them cost five rescans
+ * of the whole tree. Open editors are re-analysed at once; only the scan's files wait.
+ */
+export const FULL_RESCAN_SETTLE_MS = 1_500;
+
+/** The full scan running now: what it covers and the folders it has not finished yet. */
+interface FullRun {
+  controller: AbortController;
+  /** Folder keys not scanned yet (the one being scanned included). */
+  remaining: Set<string>;
+  /** Aborted because newer changes replace it: a rescan is queued, so it does not end as "cancelled". */
+  superseded: boolean;
+}
 
 /**
  * The background scan of every workspace folder on disk, kept current by a file watcher, with the
@@ -48,6 +64,7 @@ export class WorkspaceScan implements vscode.Disposable {
   private readonly stateChanged = new vscode.EventEmitter<ScanState>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.stateChanged];
   private controller: AbortController | undefined;
+  private fullRun: FullRun | undefined;
   private running: Promise<void> = Promise.resolve();
   private pendingPaths = new Map<string, Set<string>>();
   private pendingFull = new Set<string>();
@@ -85,7 +102,9 @@ export class WorkspaceScan implements vscode.Disposable {
       projects.onDidChange((folder) => {
         // Config, constitution or settings changed: severities and principle links may differ.
         if (this.currentState === 'off' || this.currentState === 'idle') return;
-        for (const f of folder ? [folder] : (vscode.workspace.workspaceFolders ?? [])) this.pendingFull.add(f.uri.toString());
+        const keys = (folder ? [folder] : (vscode.workspace.workspaceFolders ?? [])).map((f) => f.uri.toString());
+        for (const key of keys) this.pendingFull.add(key);
+        this.supersede(keys);
         this.scheduleWatched();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -120,7 +139,7 @@ export class WorkspaceScan implements vscode.Disposable {
 
   /** Scans every folder from scratch (a running scan is cancelled first); resolves when done. */
   scanAll(): Promise<void> {
-    this.cancel();
+    this.abortRunning();
     // A full scan covers whatever the watcher had queued.
     if (this.watchTimer) clearTimeout(this.watchTimer);
     this.watchTimer = undefined;
@@ -134,8 +153,36 @@ export class WorkspaceScan implements vscode.Disposable {
   }
 
   cancel(): void {
+    // Between a superseded scan and the rescan replacing it the scan still shows as running, so
+    // Cancel must stop the rescan that is waiting too.
+    const waiting = this.currentState === 'scanning' && this.pendingFull.size > 0 && (this.fullRun === undefined || this.fullRun.superseded);
+    this.abortRunning();
+    if (!waiting) return;
+    this.pendingFull.clear();
+    if (this.pendingPaths.size === 0 && this.watchTimer) {
+      clearTimeout(this.watchTimer);
+      this.watchTimer = undefined;
+    }
+    this.setState('cancelled');
+  }
+
+  private abortRunning(): void {
     this.controller?.abort(new vscode.CancellationError());
     this.controller = undefined;
+  }
+
+  /**
+   * A full scan still to read one of these folders would read it with the project just replaced:
+   * it stops now, and the folders it had not finished join the rescan that is queued, so the
+   * newer settings cost one scan instead of the stale one plus another after it.
+   */
+  private supersede(folderKeys: readonly string[]): void {
+    const run = this.fullRun;
+    if (!run || run.controller.signal.aborted || !folderKeys.some((key) => run.remaining.has(key))) return;
+    run.superseded = true;
+    for (const key of run.remaining) this.pendingFull.add(key);
+    run.controller.abort(new vscode.CancellationError());
+    if (this.controller === run.controller) this.controller = undefined;
   }
 
   /** Resolves when no scan is running or queued (tests and the first-complete measurement). */
@@ -191,10 +238,13 @@ export class WorkspaceScan implements vscode.Disposable {
     }
     this.scannedFiles = 0;
     this.setState('scanning');
+    const run: FullRun = { controller, remaining: new Set(folders.map((folder) => folder.uri.toString())), superseded: false };
+    this.fullRun = run;
     const work = async (progress: vscode.Progress<{ message?: string }>): Promise<void> => {
       for (const folder of folders) {
         if (controller.signal.aborted) return;
         await this.scanFolder(folder, controller.signal, (scanned) => progress.report({ message: `${folder.name}: ${scanned} files` }));
+        run.remaining.delete(folder.uri.toString());
       }
     };
     try {
@@ -203,8 +253,13 @@ export class WorkspaceScan implements vscode.Disposable {
         vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'QA Lens scan' }, work),
       );
       if (this.controller === controller) this.controller = undefined;
-      this.setState(controller.signal.aborted ? 'cancelled' : 'done');
+      if (!run.superseded) this.setState(controller.signal.aborted ? 'cancelled' : 'done');
     } catch (error) {
+      if (run.superseded) {
+        // Still "scanning" as far as anyone can tell: the rescan that replaces it is queued.
+        log().info('Workspace scan superseded by newer settings or team files');
+        return;
+      }
       if (controller.signal.aborted) {
         log().info('Workspace scan cancelled');
         this.setState('cancelled');
@@ -212,6 +267,8 @@ export class WorkspaceScan implements vscode.Disposable {
       }
       log().error(`Workspace scan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       this.setState('failed');
+    } finally {
+      if (this.fullRun === run) this.fullRun = undefined;
     }
   }
 
@@ -275,6 +332,8 @@ export class WorkspaceScan implements vscode.Disposable {
 
   private scheduleWatched(): void {
     if (this.watchTimer) clearTimeout(this.watchTimer);
+    // Every change restarts the wait, so changes arriving close together are scanned together.
+    const wait = this.pendingFull.size > 0 ? FULL_RESCAN_SETTLE_MS : WATCH_DEBOUNCE_MS;
     this.watchTimer = setTimeout(() => {
       this.watchTimer = undefined;
       const full = this.pendingFull;
@@ -282,7 +341,7 @@ export class WorkspaceScan implements vscode.Disposable {
       this.pendingFull = new Set();
       this.pendingPaths = new Map();
       this.running = this.running.catch(() => undefined).then(() => this.rescan(full, paths));
-    }, WATCH_DEBOUNCE_MS);
+    }, wait);
   }
 
   private async rescan(full: Set<string>, paths: Map<string, Set<string>>): Promise<void> {
@@ -337,7 +396,7 @@ export class WorkspaceScan implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.cancel();
+    this.abortRunning();
     if (this.watchTimer) clearTimeout(this.watchTimer);
     for (const disposable of this.disposables) disposable.dispose();
   }

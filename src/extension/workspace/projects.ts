@@ -27,8 +27,9 @@ export class ProjectRegistry implements vscode.Disposable {
 
   constructor() {
     const onFile = (uri: vscode.Uri): void => {
-      // Completed reviews live under .quality/ too, but they do not change what the engine knows.
-      if (/\/\.quality\/reviews\//.test(uri.path)) return;
+      // Reviews and review templates live under .quality/ too, but they do not change what the
+      // engine knows: reloading would rescan the workspace at every save of a template.
+      if (/\/\.quality\/(reviews|templates)\//.test(uri.path)) return;
       this.invalidate(vscode.workspace.getWorkspaceFolder(uri));
     };
     for (const glob of WATCHED) {
@@ -45,7 +46,14 @@ export class ProjectRegistry implements vscode.Disposable {
         });
       }),
       onDidChangeSettings((event) => {
-        if (affectsDetection(event)) this.invalidate(undefined);
+        // A folder's own setting (a multi-root folder's settings.json) reloads that folder alone.
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        const affected = folders.filter((folder) => affectsDetection(event, folder));
+        if (affected.length === folders.length) {
+          if (affectsDetection(event)) this.invalidate(undefined);
+        } else {
+          for (const folder of affected) this.invalidate(folder);
+        }
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate(undefined)),
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {

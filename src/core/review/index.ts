@@ -1,6 +1,8 @@
 // Peer-review templates: the catalog, the renderer, the context from git and the engine, the file.
 export { BUNDLED_TEMPLATE_IDS, DEFAULT_TEMPLATE_ID, githubTemplates, loadTemplateCatalog, type CatalogOptions, type TemplateCatalog } from './catalog';
-export { parseTemplate, type ReviewTemplate, type TemplateSource } from './template';
+export { parseTemplate, type ReviewTemplate, type TemplatePosition, type TemplateSource } from './template';
+export { checkTemplate, type KnownReferences, repositoryTemplateProblems, unknownReferences } from './templateCheck';
+export { REVIEW_VARIABLES } from './variables';
 export { renderTemplate, type RenderOptions, type RenderProblem, type RenderResult, type RenderValue, type RenderVariables, type UnknownPlaceholder } from './render';
 export {
   applicableChecklists, applicablePrinciples, buildReviewContext, DEFAULT_MAX_FILES, DEFAULT_REVIEWS_FOLDER,

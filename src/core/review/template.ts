@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { isScalar, isSeq, parseDocument } from 'yaml';
 import type { Problem } from '../types';
 
 /** Where a template came from, so the UI can say "bundled" or name the file. */
@@ -20,6 +20,17 @@ export interface ReviewTemplate {
   source: TemplateSource;
   /** Absolute path of the file. */
   path: string;
+  /**
+   * Where each id of `principles` and `checklists` is written in the file (its first entry), so a
+   * problem about one (an id the repository does not have) points at its line, not the file's top.
+   */
+  referencePositions?: { principles: ReadonlyMap<string, TemplatePosition>; checklists: ReadonlyMap<string, TemplatePosition> };
+}
+
+/** 1-based line and column in a template file. */
+export interface TemplatePosition {
+  line: number;
+  column: number;
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
@@ -44,7 +55,7 @@ export function parseTemplate(text: string, id: string, path: string, source: Te
   template.body = text.slice(match[0].length);
   template.bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 1 : 0) + 1;
   const doc = parseDocument(yamlText, { prettyErrors: false });
-  const position = (offset: number | undefined): { line: number; column: number } => {
+  const position = (offset: number | undefined): TemplatePosition => {
     const before = yamlText.slice(0, offset ?? 0).split('\n');
     return { line: before.length + 1, column: (before[before.length - 1]?.length ?? 0) + 1 };
   };
@@ -70,10 +81,27 @@ export function parseTemplate(text: string, id: string, path: string, source: Te
       if (typeof value === 'string') template[key] = value.trim();
       else problems.push({ path: displayPath, ...at, message: `${key} must be text`, severity: 'error' });
     } else {
-      const list = key === 'principles' ? template.principles : template.checklists;
-      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) list.push(...value);
-      else problems.push({ path: displayPath, ...at, message: `${key} must be a list of ids, e.g. [ENG-02]`, severity: 'error' });
+      const field = key === 'principles' ? 'principles' : 'checklists';
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+        template[field].push(...value);
+        const offsets = itemOffsets(doc.get(key, true), value.length);
+        const positions = new Map<string, TemplatePosition>();
+        for (const [index, id] of value.entries()) {
+          const offset = offsets[index];
+          if (!positions.has(id)) positions.set(id, offset === undefined ? at : position(offset));
+        }
+        template.referencePositions = { principles: new Map(), checklists: new Map(), ...template.referencePositions, [field]: positions };
+      } else problems.push({ path: displayPath, ...at, message: `${key} must be a list of ids, e.g. [ENG-02]`, severity: 'error' });
     }
   }
   return { template, problems };
+}
+
+/** Where each item of a list node starts in the YAML text (block or flow style); undefined where unknown. */
+function itemOffsets(node: unknown, count: number): (number | undefined)[] {
+  const items = isSeq(node) ? node.items : [];
+  return Array.from({ length: count }, (_, i) => {
+    const item = items[i];
+    return isScalar(item) && item.range ? item.range[0] : undefined;
+  });
 }

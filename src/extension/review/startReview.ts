@@ -5,20 +5,19 @@ import { globMatcher } from '../../core/glob';
 import { languageForPath } from '../../core/languages';
 import type { Project } from '../../core/project';
 import {
-  type AnalyzeFile, type ChecklistStateLookup, createNewReview, DEFAULT_REVIEWS_FOLDER, findExistingReviews, loadTemplateCatalog,
-  prepareReview, type ReviewDocument, type ReviewTemplate,
+  type AnalyzeFile, type ChecklistStateLookup, createNewReview, DEFAULT_REVIEWS_FOLDER, findExistingReviews, prepareReview,
+  type ReviewDocument, type ReviewTemplate,
 } from '../../core/review';
 import { defaultBaseBranch } from '../../git';
 import type { ChecklistStateService } from '../checklists/checklistState';
 import { log } from '../log';
-import { FolderProblems } from '../workspace/folderProblems';
-import type { Problem } from '../../core/types';
 import type { FolderGit, GitInfo } from '../workspace/gitInfo';
 import type { ProjectRegistry } from '../workspace/projects';
 import { pickBase } from './basePick';
 import { pickContinueOrNew } from './continuePick';
 import { reviewTarget, type StartReviewOptions } from './reviewTarget';
 import { pickTemplate } from './templatePick';
+import { TemplateProblems } from './templateProblems';
 
 export interface StartReviewServices {
   projects: ProjectRegistry;
@@ -46,10 +45,10 @@ export interface StartReviewResult {
  */
 export function registerStartReview(context: vscode.ExtensionContext, services: StartReviewServices): void {
   // Mistakes in the repository's templates (.quality/templates/), on those files in the Problems
-  // panel. Templates are read when a review starts, so that is when each folder's are published
-  // again. GitHub's pull-request templates are not ours to fix (their `${{ }}` in code samples is
-  // not a mistake): their notes stay in the log.
-  const templateProblems = new FolderProblems('qa-lens-templates');
+  // panel: published when a review starts and whenever a template changes. GitHub's pull-request
+  // templates are not ours to fix (their `${{ }}` in code samples is not a mistake): their notes
+  // stay in the log.
+  const templateProblems = new TemplateProblems(services.projects);
   context.subscriptions.push(
     templateProblems,
     vscode.commands.registerCommand('qaLens.startReview', async (arg?: unknown): Promise<StartReviewResult | undefined> => {
@@ -64,7 +63,7 @@ export function registerStartReview(context: vscode.ExtensionContext, services: 
   );
 }
 
-async function startReview(services: StartReviewServices, templateProblems: FolderProblems, arg: unknown): Promise<StartReviewResult | undefined> {
+async function startReview(services: StartReviewServices, templateProblems: TemplateProblems, arg: unknown): Promise<StartReviewResult | undefined> {
   const started = Date.now();
   const step = (what: string): void => log().debug(`Start Peer Review: ${what} after ${Date.now() - started} ms`);
   const { folder, options } = await reviewTarget(arg);
@@ -77,10 +76,9 @@ async function startReview(services: StartReviewServices, templateProblems: Fold
     return undefined;
   }
   const root = folder.uri.fsPath;
-  const [project, gitState, catalog] = await Promise.all([services.projects.forFolder(folder), services.git.forFolder(folder), loadTemplateCatalog({ root })]);
+  const [project, gitState, catalog] = await Promise.all([services.projects.forFolder(folder), services.git.forFolder(folder), templateProblems.refresh(folder)]);
   step('project, git and templates loaded');
   for (const problem of catalog.problems) log().warn(`Review templates: ${problem.path}:${problem.line}:${problem.column}: ${problem.message}`);
-  templateProblems.publish(folder, ours(catalog.problems));
 
   const template = await chooseTemplate(catalog.templates, options, folder.name);
   if (!template) return undefined;
@@ -110,8 +108,8 @@ async function startReview(services: StartReviewServices, templateProblems: Fold
     }),
   );
   step('review rendered');
+  // The template's own mistakes are on it in the Problems panel already (templateProblems.refresh).
   for (const problem of document.problems) log().warn(`Review: ${problem.path}:${problem.line}:${problem.column}: ${problem.message}`);
-  templateProblems.publish(folder, ours([...catalog.problems, ...document.problems]));
 
   const saved = await save(document, reviewsDir, template.id, options);
   if (!saved) return undefined;
@@ -220,9 +218,4 @@ function tell(document: ReviewDocument, created: boolean, uri: vscode.Uri): void
 
 function toSlash(path: string): string {
   return path.split(sep).join('/');
-}
-
-/** The problems of the repository's own templates (the ones under `.quality/`). */
-function ours(problems: readonly Problem[]): Problem[] {
-  return problems.filter((problem) => problem.path.startsWith('.quality/'));
 }

@@ -24,4 +24,12 @@ describe('review templates: front matter', () => {
   it('says nothing of a template without front matter', () => {
     assert.deepEqual(parse('# Just a body\n\n---\n\nA rule above.\n').problems, []);
   });
+
+  it('records where each principle and checklist id is written, block or flow style', () => {
+    const { template, problems } = parse('---\nname: Ours\nprinciples:\n  - ENG-01\n  - ENG-99\nchecklists: [api, nope]\n---\n# Body\n');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(template.principles, ['ENG-01', 'ENG-99']);
+    assert.deepEqual(Object.fromEntries(template.referencePositions?.principles ?? []), { 'ENG-01': { line: 4, column: 5 }, 'ENG-99': { line: 5, column: 5 } });
+    assert.deepEqual(Object.fromEntries(template.referencePositions?.checklists ?? []), { api: { line: 6, column: 14 }, nope: { line: 6, column: 19 } });
+  });
 });

@@ -30,7 +30,7 @@ export interface ScanFilesOptions<L> extends Omit<FileAnalysis<L>, 'maxFileSize'
 }
 
 /**
- * Analysis of batches of files somewhere else (worker threads). scanFiles starts them only when
+ * Analysis of part of the files somewhere else (worker threads). scanFiles starts them only when
  * the tree turns out large enough to pay for their start-up, and merges their outcomes with its
  * own: the result is the same whichever thread analysed a file, because every list is sorted last.
  */
@@ -41,16 +41,24 @@ export interface ScanHelpers {
    * repository's first folders often hold its largest Markdown files.)
    */
   minFiles: number;
-  /** Files per batch handed to a helper. */
-  batchSize: number;
-  start(): HelperSession;
+  /** `report` receives the outcome of each file a helper analysed. */
+  start(report: (file: WalkedFile, outcome: FileOutcome) => void): HelperSession;
 }
 
+/**
+ * One list of files, shared by this thread and the helpers: each takes the next few files when it
+ * is ready for more, so no thread waits for another to hand it work, and at the end no thread
+ * waits long for another to finish a batch it was given too early.
+ */
 export interface HelperSession {
-  /** Batches that may be in flight at once (helpers x queue depth). */
-  readonly slots: number;
-  /** The outcome of each file of the batch, in the batch's order. */
-  analyse(files: readonly WalkedFile[]): Promise<FileOutcome[]>;
+  /** Appends files to the list, in walk order. */
+  add(files: readonly WalkedFile[]): void;
+  /** No more files: the helpers finish when the list is. */
+  end(): void;
+  /** Up to `count` files of the list for this thread; [] when every file is taken. After end() only. */
+  take(count: number): WalkedFile[];
+  /** Resolves when every file the helpers took is reported; rejects when a helper failed. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -137,115 +145,37 @@ async function onThisThread<L>(walk: Walk, analysis: FileAnalysis<L>, record: Re
 }
 
 /**
- * The walk feeds a queue; when it holds `minFiles` files, batches go to the helpers (each slot
- * keeps one in flight) while this thread analyses small batches itself, looking at the event loop
- * in between so that the walk and the helpers' replies keep moving. A smaller tree is analysed
- * on this thread alone.
+ * Once the walk has found `minFiles` files, the helpers start and the files go to the list they
+ * share with this thread. This thread walks to the end first (the walk is quick, and the helpers
+ * would run out of files while it analysed), then takes small batches from the list too, looking
+ * at the event loop in between so that the helpers' outcomes are recorded as they come. A smaller
+ * tree is analysed on this thread alone.
  */
 async function withHelpers<L>(walk: Walk, analysis: FileAnalysis<L>, helpers: ScanHelpers, record: Record, signal: AbortSignal | undefined): Promise<void> {
-  const queue = new WalkQueue(walk, signal);
-  await queue.fillTo(helpers.minFiles);
-  if (queue.size < helpers.minFiles) {
+  const first: WalkedFile[] = [];
+  let next = await walk.next();
+  for (; !next.done; next = await walk.next()) {
+    for (const file of next.value) first.push(file);
+    if (first.length >= helpers.minFiles) break;
+  }
+  if (next.done) {
     // The walk has ended: the whole tree is smaller.
-    for (const file of queue.take(Infinity)) record(file, analyseFileSync(file, analysis));
+    for (const file of first) record(file, analyseFileSync(file, analysis));
     return;
   }
-  const session = helpers.start();
+  const session = helpers.start(record);
   try {
-    const helperSlot = async (): Promise<void> => {
-      for (let batch = await queue.next(helpers.batchSize); batch.length > 0; batch = await queue.next(helpers.batchSize)) {
-        const outcomes = await session.analyse(batch);
-        batch.forEach((file, i) => record(file, outcomes[i]));
-      }
-    };
-    const ownShare = async (): Promise<void> => {
-      // The walk first: it is quick, and while this thread analyses it stands still, so the
-      // helpers would run out of files (they idled a third of a scan of 3,400 files that way).
-      await queue.walked();
-      for (let batch = await queue.next(OWN_BATCH); batch.length > 0; batch = await queue.next(OWN_BATCH)) {
-        for (const file of batch) record(file, analyseFileSync(file, analysis));
-        await nextTurn();
-      }
-    };
-    await Promise.all([queue.run(), ownShare(), ...Array.from({ length: session.slots }, helperSlot)]).catch((error: unknown) => {
-      // Stop the other consumers too: the scan has failed.
-      queue.fail(error);
-      throw error;
-    });
+    session.add(first);
+    for (next = await walk.next(); !next.done; next = await walk.next()) session.add(next.value);
+    session.end();
+    for (let batch = session.take(OWN_BATCH); batch.length > 0; batch = session.take(OWN_BATCH)) {
+      signal?.throwIfAborted();
+      for (const file of batch) record(file, analyseFileSync(file, analysis));
+      await nextTurn();
+    }
+    await session.settled();
   } finally {
     await session.close();
-  }
-}
-
-/** The walk's files, buffered: consumers take batches while the walk goes on. */
-class WalkQueue {
-  private readonly files: WalkedFile[] = [];
-  private done = false;
-  private failure: { error: unknown } | undefined;
-  private waiting: Array<() => void> = [];
-
-  constructor(
-    private readonly walk: Walk,
-    private readonly signal: AbortSignal | undefined,
-  ) {}
-
-  /** Files queued, not yet taken. */
-  get size(): number {
-    return this.files.length;
-  }
-
-  /** Walks until `count` files are queued or the walk ends. */
-  async fillTo(count: number): Promise<void> {
-    while (!this.done && this.files.length < count) await this.pull();
-  }
-
-  /** Walks to the end, waking consumers as files arrive. Rejects (and wakes everyone) on failure. */
-  async run(): Promise<void> {
-    try {
-      while (!this.done && !this.failure) await this.pull();
-    } catch (error) {
-      this.fail(error);
-      throw error;
-    }
-  }
-
-  /** Resolves when the walk has ended (or failed). */
-  async walked(): Promise<void> {
-    while (!this.done && !this.failure) await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  /** Every later next() rejects with `error`. */
-  fail(error: unknown): void {
-    this.failure ??= { error };
-    this.wake();
-  }
-
-  /** Up to `size` files; waits while fewer are queued and the walk goes on; [] at the end. */
-  async next(size: number): Promise<WalkedFile[]> {
-    for (;;) {
-      if (this.failure) throw this.failure.error;
-      this.signal?.throwIfAborted();
-      if (this.files.length >= size || (this.done && this.files.length > 0)) return this.take(size);
-      if (this.done) return [];
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-  }
-
-  take(size: number): WalkedFile[] {
-    return this.files.splice(0, size);
-  }
-
-  private async pull(): Promise<void> {
-    const next = await this.walk.next();
-    if (next.done) this.done = true;
-    else for (const file of next.value) this.files.push(file);
-    this.wake();
-  }
-
-  private wake(): void {
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const resolve of waiting) resolve();
   }
 }
 

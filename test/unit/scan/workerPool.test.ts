@@ -15,22 +15,33 @@ import { tempTree, type TempTree } from './tempTree';
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const NOW = '2025-06-01';
 
-/** Helpers that count what they were given, to prove the worker threads really analysed files. */
-function counted(helpers: ScanHelpers): { helpers: ScanHelpers; stats: { starts: number; files: number } } {
-  const stats = { starts: 0, files: 0 };
+/**
+ * Helpers that count what the workers analysed, to prove they really analysed files. The main
+ * thread takes at most `mainTakes` files from the shared list (it stops taking, and waits for the
+ * workers, once it has): otherwise, in a small tree, it could take every file before a worker is
+ * up, and whether the workers analysed anything would depend on timing.
+ */
+function counted(helpers: ScanHelpers, mainTakes = Infinity): { helpers: ScanHelpers; stats: { starts: number; files: number; main: number } } {
+  const stats = { starts: 0, files: 0, main: 0 };
   return {
     stats,
     helpers: {
       ...helpers,
-      start() {
+      start(report) {
         stats.starts++;
-        const session = helpers.start();
+        const session = helpers.start((file, outcome) => {
+          stats.files++;
+          report(file, outcome);
+        });
         return {
-          slots: session.slots,
-          analyse: (files) => {
-            stats.files += files.length;
-            return session.analyse(files);
+          add: (files) => session.add(files),
+          end: () => session.end(),
+          take: (count) => {
+            const taken = session.take(Math.min(count, mainTakes - stats.main));
+            stats.main += taken.length;
+            return taken;
           },
+          settled: () => session.settled(),
           close: () => session.close(),
         };
       },
@@ -65,11 +76,11 @@ describe('the scan on worker threads', function () {
     return { settings: compileEngineSettings(config).settings, now: NOW, maxFileSize: config.maxFileSize ?? 1024 * 1024, ...(config.languages ? { languages: config.languages } : {}) };
   }
 
-  async function threeWays(root: string, config: QaConfig, paths?: string[]): Promise<{ async: ScanResult; sync: ScanResult; threads: ScanResult; stats: { starts: number; files: number } }> {
+  async function threeWays(root: string, config: QaConfig, mainTakes: number, paths?: string[]): Promise<{ async: ScanResult; sync: ScanResult; threads: ScanResult; stats: { starts: number; files: number; main: number } }> {
     const { settings } = compileEngineSettings(config);
     const base = { root, paths, config, settings, now: NOW };
     const spec = specFor(config);
-    const { helpers, stats } = counted(workerHelpers(spec, { script, workers: 2, minFiles: 0, batchSize: 5 }));
+    const { helpers, stats } = counted(workerHelpers(spec, { script, workers: 2, minFiles: 0, batchSize: 5 }), mainTakes);
     return {
       async: await scanTree(base),
       sync: await scanTree({ ...base, syncReads: true }),
@@ -79,11 +90,12 @@ describe('the scan on worker threads', function () {
   }
 
   it('reports exactly what one thread reports, over the sources, tests, demo and resources', async () => {
-    const { async, sync, threads, stats } = await threeWays(REPO, {}, ['demo', 'src', 'test', 'resources', 'scripts']);
+    const { async, sync, threads, stats } = await threeWays(REPO, {}, 40, ['demo', 'src', 'test', 'resources', 'scripts']);
     assert.ok(async.findings.length > 40 && async.files.length > 200, `a real tree with findings (${async.files.length} files, ${async.findings.length} findings)`);
     assert.equal(stats.starts, 1);
-    // How many depends on how fast the workers start; the main thread analyses the rest.
-    assert.ok(stats.files >= 20, `the workers analysed ${stats.files} files`);
+    // Every file the main thread did not take (it took at most 40), each reported once.
+    assert.ok(stats.main <= 40);
+    assert.equal(stats.files + stats.main, async.files.length + async.skipped.filter((s) => s.reason !== 'outside-root').length);
     // Byte for byte: the report is rendered from these lists.
     assert.equal(JSON.stringify(sync), JSON.stringify(async));
     assert.equal(JSON.stringify(threads), JSON.stringify(async));
@@ -106,8 +118,8 @@ describe('the scan on worker threads', function () {
     await rm(path.join(tree.root, 'broken.ts'));
     await symlink(path.join(tree.root, 'broken.ts'), path.join(tree.root, 'dangling.ts'));
     const config: QaConfig = { languages: { '**/*.tpl': 'html' }, exclude: ['gen/**'], maxFileSize: 200, rules: { 'untracked-marker': 'warning' } };
-    const { async, threads, stats } = await threeWays(tree.root, config);
-    assert.ok(stats.files > 0);
+    const { async, threads, stats } = await threeWays(tree.root, config, 10);
+    assert.ok(stats.files > 0 && stats.main <= 10);
     assert.deepEqual(
       async.skipped.map((s) => `${s.path} ${s.reason}`),
       ['big.py too-large', 'bin.ts binary', 'dangling.ts unreadable', 'image.png binary', 'notes.txt unknown-type', 'outside outside-root'],
@@ -126,11 +138,15 @@ describe('the scan on worker threads', function () {
     assert.equal(small.stats.starts, 0);
     assert.equal(result.files.length, 100);
     assert.equal(result.findings.length, 100);
-    const large = counted(workerHelpers(spec, { script, workers: 1, minFiles: 100, batchSize: 4 }));
+    const large = counted(workerHelpers(spec, { script, workers: 1, minFiles: 100, batchSize: 4 }), 30);
     const again = await scanFiles({ root: tree.root, ...engineAnalysis(spec), helpers: large.helpers });
     assert.equal(large.stats.starts, 1);
-    assert.ok(large.stats.files > 0, 'the worker got part of the tree');
+    assert.equal(large.stats.files, 100 - large.stats.main, 'the worker analysed what the main thread did not');
     assert.equal(JSON.stringify(again), JSON.stringify(result));
+    // Unlimited, the main thread takes what it can: the same result, however the files were shared.
+    const shared = counted(workerHelpers(spec, { script, workers: 2, minFiles: 100, batchSize: 3 }));
+    assert.equal(JSON.stringify(await scanFiles({ root: tree.root, ...engineAnalysis(spec), helpers: shared.helpers })), JSON.stringify(result));
+    assert.equal(shared.stats.files + shared.stats.main, 100);
   });
 
   it('fails the scan, not hangs, when a worker cannot start', async () => {
@@ -140,6 +156,8 @@ describe('the scan on worker threads', function () {
     const broken = path.join(bundleDir, 'broken.js');
     await writeFile(broken, 'throw new Error("no engine here");\n');
     const spec = specFor({});
-    await assert.rejects(scanFiles({ root: tree.root, ...engineAnalysis(spec), helpers: workerHelpers(spec, { script: broken, workers: 1, minFiles: 0, batchSize: 1 }) }), /no engine here/);
+    // The main thread leaves files to the worker, so the scan needs it.
+    const { helpers } = counted(workerHelpers(spec, { script: broken, workers: 1, minFiles: 0, batchSize: 1 }), 10);
+    await assert.rejects(scanFiles({ root: tree.root, ...engineAnalysis(spec), helpers }), /no engine here/);
   });
 });

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { BaselineError, parseBaseline, readBaseline } from '../../../src/core/baseline';
+import { exceededBudgets } from '../../../src/core/budgets';
 import { fingerprintFindings, fingerprintOf } from '../../../src/core/fingerprint';
 import { analyze } from '../engine/helpers';
 import { tempTree } from '../scan/tempTree';
@@ -56,5 +57,10 @@ describe('baseline and fingerprint edges', () => {
     } finally {
       await tree.remove();
     }
+  });
+
+  it('a config with a single budget has it checked', () => {
+    const findings = analyze('typescript', 'src/a.ts', 'try { f(); } catch {}\n');
+    assert.deepEqual(exceededBudgets(findings, { 'src/**': 0 }), [{ glob: 'src/**', budget: 0, count: 1 }]);
   });
 });

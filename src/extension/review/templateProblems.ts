@@ -10,9 +10,10 @@ const DEBOUNCE_MS = 300;
 /**
  * Mistakes in the repository's review templates (`.quality/templates/*.md`: placeholders nothing
  * fills, malformed tags, an unclosed front matter, principles or checklists the repository does not
- * have), on those files in the Problems panel. Published when a review starts and again whenever a
- * template is created, changed or deleted, so a fixed template loses its warnings at once; and when
- * a folder's constitution or checklists change, which can make a reference right or wrong.
+ * have), on those files in the Problems panel. Published when the window opens, when a review
+ * starts and again whenever a template is created, changed or deleted, so a fixed template loses
+ * its warnings at once; and when a folder's constitution or checklists change, which can make a
+ * reference right or wrong.
  */
 export class TemplateProblems implements vscode.Disposable {
   private readonly problems = new FolderProblems('qa-lens-templates');
@@ -42,8 +43,22 @@ export class TemplateProblems implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const removed of event.removed) this.forget(removed);
+        for (const added of event.added) void this.readIfAny(added);
       }),
     );
+    // A template broken before the window opened is shown too, not only once it is saved again.
+    for (const folder of vscode.workspace.workspaceFolders ?? []) void this.readIfAny(folder);
+  }
+
+  /** Schedules a read of the folder's templates when it has a `.quality/templates/` folder. */
+  private async readIfAny(folder: vscode.WorkspaceFolder): Promise<void> {
+    if (folder.uri.scheme !== 'file') return;
+    try {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, '.quality', 'templates'));
+      if (stat.type & vscode.FileType.Directory) this.schedule(folder);
+    } catch {
+      // No templates folder: nothing to check (the watcher sees one created later).
+    }
   }
 
   /** Reads the folder's templates, publishes their problems and returns the catalog. */

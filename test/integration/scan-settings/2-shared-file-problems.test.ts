@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { QaLensApi } from '../../../src/extension/extension';
-import { delay } from '../shared/extension';
+import { delay, removeWorkspaceFolder } from '../shared/extension';
 import { folder, qaLens, waitFor } from '../inline/helpers';
 
 // Both folders' .quality/config.json point at ../CONSTITUTION.md (outside both), which names
@@ -52,16 +52,7 @@ describe('problems two folders report on one shared file', function () {
 
   // Last: it takes the web folder out of the window.
   it("stay when one of the folders leaves the workspace", async () => {
-    const index = (vscode.workspace.workspaceFolders ?? []).findIndex((f) => f.name === 'web');
-    assert.ok(index > 0, 'web is not the first folder (removing the first restarts the extension host)');
-    const removed = new Promise<void>((resolve) => {
-      const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        listener.dispose();
-        resolve();
-      });
-    });
-    assert.ok(vscode.workspace.updateWorkspaceFolders(index, 1));
-    await removed;
+    await removeWorkspaceFolder('web');
     await delay(1_000);
     assert.equal(duplicates().length, 1, "web's removal took api's problem off the shared file");
   });

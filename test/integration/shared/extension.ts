@@ -28,3 +28,20 @@ export function manifest(extension: vscode.Extension<unknown>): Manifest {
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * Takes the named folder out of the window and resolves once VS Code says so. Never the first
+ * folder: removing it restarts the extension host, and the test with it.
+ */
+export async function removeWorkspaceFolder(name: string): Promise<void> {
+  const index = (vscode.workspace.workspaceFolders ?? []).findIndex((f) => f.name === name);
+  if (index <= 0) throw new Error(`${name} is not a workspace folder other than the first`);
+  const removed = new Promise<void>((resolve) => {
+    const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      listener.dispose();
+      resolve();
+    });
+  });
+  if (!vscode.workspace.updateWorkspaceFolders(index, 1)) throw new Error(`VS Code refused to remove ${name}`);
+  await removed;
+}

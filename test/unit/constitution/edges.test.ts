@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { principleForRule } from '../../../src/core/constitution/apply';
-import { loadConstitution } from '../../../src/core/constitution/discover';
 import { classifyHeading } from '../../../src/core/constitution/heading';
 import type { ConstitutionResult } from '../../../src/core/constitution/types';
-import { formatProblem } from '../../../src/core/types';
-import { lines, tempDir, type TempDir } from './tempDir';
+import { lines, loadFrom, problemsOf, tempDir, type TempDir } from './tempDir';
 
 /**
  * Edges of the constitution format (formats.md) the parsing tests leave open; each was found by
@@ -19,11 +17,7 @@ describe('constitution parsing edges (real files)', () => {
     await dir.remove();
   });
 
-  async function load(text: string): Promise<ConstitutionResult> {
-    await dir.write('.quality/constitution.md', text);
-    return loadConstitution(dir.root);
-  }
-  const problemsOf = (result: ConstitutionResult): string[] => result.problems.map(formatProblem);
+  const load = (text: string): Promise<ConstitutionResult> => loadFrom(dir, text);
 
   it('an em dash between id and title is a separator', () => {
     assert.deepEqual(classifyHeading('ENG-05 — Fail loudly'), { kind: 'principle', id: 'ENG-05', title: 'Fail loudly' });

@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { loadConstitution } from '../../../src/core/constitution/discover';
-import type { ConstitutionResult } from '../../../src/core/constitution/types';
 import { formatProblem } from '../../../src/core/types';
-import { lines, tempDir, type TempDir } from './tempDir';
+import type { ConstitutionResult } from '../../../src/core/constitution/types';
+import { lines, loadFrom, problemsOf, tempDir, type TempDir } from './tempDir';
 
 describe('constitution parsing (real files)', () => {
   let dir: TempDir;
@@ -13,11 +12,7 @@ describe('constitution parsing (real files)', () => {
     await dir.remove();
   });
 
-  async function load(text: string): Promise<ConstitutionResult> {
-    await dir.write('.quality/constitution.md', text);
-    return loadConstitution(dir.root);
-  }
-  const problemsOf = (result: ConstitutionResult): string[] => result.problems.map(formatProblem);
+  const load = (text: string): Promise<ConstitutionResult> => loadFrom(dir, text);
 
   it('reads front matter, principles, metadata, body, How to check and line ranges', async () => {
     const result = await load(lines(

@@ -1,6 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { loadConstitution } from '../../../src/core/constitution/discover';
+import type { ConstitutionResult } from '../../../src/core/constitution/types';
+import { formatProblem } from '../../../src/core/types';
 
 /** A real folder under the system temp dir; `remove()` deletes it. */
 export interface TempDir {
@@ -27,3 +30,12 @@ export async function tempDir(prefix = 'qa-lens-constitution-'): Promise<TempDir
 export function lines(...text: string[]): string {
   return `${text.join('\n')}\n`;
 }
+
+/** Writes `text` as the folder's `.quality/constitution.md` and loads the constitution from it. */
+export async function loadFrom(dir: TempDir, text: string): Promise<ConstitutionResult> {
+  await dir.write('.quality/constitution.md', text);
+  return loadConstitution(dir.root);
+}
+
+/** A result's problems as `path:line:column: message` lines. */
+export const problemsOf = (result: ConstitutionResult): string[] => result.problems.map(formatProblem);

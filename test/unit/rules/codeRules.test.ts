@@ -213,6 +213,11 @@ describe('code rules', () => {
       assert.deepEqual(ids(run('fs.chmodSync(p, 0o777);\n')), ['insecure-shortcut']);
       assert.deepEqual(ids(run('os.Chmod(p, 0777)\n', { languageId: 'go', path: 'a.go' })), ['insecure-shortcut']);
       assert.deepEqual(ids(run('fs.chmodSync(p, 0o755); const n = 10777;\n')), []);
+      // A mask reads or clears bits: it sets no permission.
+      assert.deepEqual(ids(run('const octal = (mode & 0o777).toString(8);\nconst kept = 0o777 & ~umask;\nmode &= ~0o777;\n')), []);
+      assert.deepEqual(ids(run('perms = stat.S_IMODE(st.st_mode) & 0o777\n', { languageId: 'python', path: 'a.py' })), []);
+      // ...but a mode that is only next to one still counts.
+      assert.deepEqual(ids(run('if (ok && 0o777) x();\nfs.chmodSync(p, mode | 0o777);\n')), ['insecure-shortcut', 'insecure-shortcut']);
     });
 
     it('never in comments or string literals of ordinary code', () => {

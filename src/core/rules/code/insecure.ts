@@ -15,6 +15,19 @@ interface InsecurePattern {
   literal: string;
   regex: RegExp;
   message: string;
+  /** A match that is not the shortcut after all, judged on its line (`lineText`, match at `index`). */
+  exempt?: (lineText: string, index: number, length: number) => boolean;
+}
+
+/**
+ * `mode & 0o777`, `0o777 & ~umask`, `mode & ~0o777`: the bits as a mask that reads or clears
+ * permissions (found scanning npm packages: `(mode & 0o777).toString(8)`), not a mode being set.
+ */
+function isBitMask(lineText: string, index: number, length: number): boolean {
+  // A few characters either side are enough, and keep this cheap on a minified line of 1 MB.
+  const before = lineText.slice(Math.max(0, index - 16), index).trimEnd();
+  const after = lineText.slice(index + length, index + length + 16).trimStart();
+  return (/(?:^|[^&])&=?\s*~?$/.test(before) || /^&(?![&=])/.test(after));
 }
 
 const TLS = 'TLS certificate verification switched off: trust the right CA instead of turning checks off.';
@@ -38,7 +51,7 @@ const PATTERNS: readonly InsecurePattern[] = [
   { families: ['config', 'other'], literal: 'strict', message: TLS, regex: /\bstrict[-_]ssl['"]?(?:\s*[=:]\s*|(?=\s*[ \t])\s+)['"]?false\b/g },
   { families: ['js', 'other'], literal: 'strictSSL', message: TLS, regex: /\bstrictSSL['"]?\s*[:=]\s*false\b/g },
   { families: ['config', 'other'], literal: 'chmod', message: WORLD_WRITABLE, regex: /\bchmod\s+(?:-[a-zA-Z]+\s+)*0?777\b/g },
-  { families: 'all', literal: '777', message: WORLD_WRITABLE, regex: /(?<![\w.])0o?777(?![\w.])/g },
+  { families: 'all', literal: '777', message: WORLD_WRITABLE, regex: /(?<![\w.])0o?777(?![\w.])/g, exempt: isBitMask },
 ];
 
 export function scanInsecure(ctx: CodeContext): RuleHit[] {
@@ -57,7 +70,7 @@ export function scanInsecure(ctx: CodeContext): RuleHit[] {
       for (let m = pattern.regex.exec(lineText); m !== null; m = pattern.regex.exec(lineText)) {
         const start = lineStart + m.index;
         const end = start + m[0].length;
-        if (!touchesCode(ctx, start, end)) continue;
+        if (!touchesCode(ctx, start, end) || pattern.exempt?.(lineText, m.index, m[0].length)) continue;
         hits.push({ ruleId: 'insecure-shortcut', start, end, message: pattern.message, excerpt: codeExcerpt(lineText, m.index) });
       }
     });

@@ -45,6 +45,7 @@ describe('deferral phrases', () => {
       'skip to the next iteration of the loop',
       'the sprint board',
       'version 2 of the format',
+      "V8's debugging ID for the v8::Context",
     ]) {
       assert.equal(sprint(text), null, text);
     }

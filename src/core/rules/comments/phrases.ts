@@ -26,9 +26,10 @@ export const SPRINT_PHRASES: readonly RegExp[] = [
   new RegExp(w`\b(?:after\s+(?:the\s+)?launch|after\s+the\s+release|post[- ]?launch)\b`, 'gi'),
   new RegExp(w`\b(?:post[- ]?MVP|after\s+(?:the\s+)?MVP|out\s+of\s+scope\s+for\s+(?:the\s+)?MVP)\b`, 'gi'),
   new RegExp(w`\b(?:in|for|until)\s+phase\s*(?:2|two|II)\b`, 'gi'),
-  // "in v2", "until v3.1"; not "in v2 API" or "for v2 endpoints" (a version of something).
+  // "in v2", "until v3.1"; not "in v2 API" or "for v2 endpoints" (a version of something), nor
+  // "for the v8::Context" (a C++ namespace: found scanning Playwright's protocol types).
   new RegExp(
-    w`\b(?:in|for|until)\s+(?:the\s+)?v[2-9]\d?(?:\.\d+)*\b(?![-.]\w|\s+(?:api|apis|endpoints?|schema|format|protocol|client|sdk|routes?|of)\b)`,
+    w`\b(?:in|for|until)\s+(?:the\s+)?v[2-9]\d?(?:\.\d+)*\b(?![-.]\w|::|\s+(?:api|apis|endpoints?|schema|format|protocol|client|sdk|routes?|of)\b)`,
     'gi',
   ),
   new RegExp(w`\bnext\s+quarter\b`, 'gi'),

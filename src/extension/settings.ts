@@ -55,14 +55,10 @@ export function explicitConfigOverlay(scope: vscode.ConfigurationScope | undefin
   const config = vscode.workspace.getConfiguration(SECTION, scope);
   const raw: Record<string, unknown> = {};
   // Empty values are what "not set" looks like in the Settings editor: they do not override the team.
-  const rules = explicit<unknown>(config, 'rules');
-  if (isSet(rules)) raw.rules = rules;
-  const phrases = explicit<unknown>(config, 'phrases');
-  if (isSet(phrases)) raw.phrases = phrases;
-  const ticketPatterns = explicit<unknown>(config, 'ticketPatterns');
-  if (isSet(ticketPatterns)) raw.ticketPatterns = ticketPatterns;
-  const exclude = explicit<unknown>(config, 'exclude');
-  if (isSet(exclude)) raw.exclude = exclude;
+  for (const key of ['rules', 'phrases', 'ticketPatterns', 'exclude'] as const) {
+    const value = explicit<unknown>(config, key);
+    if (isSet(value)) raw[key] = value;
+  }
   const ticketUrl = nonEmpty(explicit<unknown>(config, 'ticketUrl'));
   if (ticketUrl !== undefined) raw.ticketUrl = ticketUrl;
   for (const key of ['sprintLengthDays', 'deadlineWarningDays', 'maxFileSize'] as const) {

@@ -14,22 +14,30 @@ const NOT_A_BLOB = /: bad file\b/;
  * missing file: a review would otherwise drop that file's findings without a word.
  */
 export async function fileAtRef(repo: string, ref: string, path: string, options: GitOptions = {}): Promise<string | undefined> {
-  const sha = await resolveCommit(repo, ref, options);
+  return fileAtCommit(repo, await resolveCommit(repo, ref, options), path, options);
+}
+
+/**
+ * fileAtRef for a commit already resolved to its full SHA (a review reads every changed file at
+ * one commit: resolving it again for each file doubled the git processes).
+ */
+export async function fileAtCommit(repo: string, sha: string, path: string, options: GitOptions = {}): Promise<string | undefined> {
+  const relPath = path.replace(/^\/+/, '');
   try {
-    // The ref is already a full SHA, so nothing user-provided can start this argument.
-    return await runGit(repo, ['cat-file', 'blob', `${sha}:${path.replace(/^\/+/, '')}`], options);
+    // A full SHA from resolveCommit: nothing user-provided can start this argument.
+    return await runGit(repo, ['cat-file', 'blob', `${sha}:${relPath}`], options);
   } catch (error) {
     if (!(error instanceof GitError) || error.kind !== 'other') throw error;
     const stderr = error.detail ?? error.message;
     if (ABSENT.test(stderr)) return undefined;
-    if (NOT_A_BLOB.test(stderr) && (await entryType(repo, sha, path, options)) !== 'blob') return undefined;
+    if (NOT_A_BLOB.test(stderr) && (await entryType(repo, sha, relPath, options)) !== 'blob') return undefined;
     throw error;
   }
 }
 
-/** The type of the tree entry at `path` in commit `sha` ('blob', 'tree', 'commit'), undefined when none. */
-async function entryType(repo: string, sha: string, path: string, options: GitOptions): Promise<string | undefined> {
-  const line = await runGit(repo, ['ls-tree', sha, '--', path.replace(/^\/+/, '')], options);
+/** The type of the tree entry at `relPath` in commit `sha` ('blob', 'tree', 'commit'), undefined when none. */
+async function entryType(repo: string, sha: string, relPath: string, options: GitOptions): Promise<string | undefined> {
+  const line = await runGit(repo, ['ls-tree', sha, '--', relPath], options);
   // "<mode> SP <type> SP <object> TAB <path>"
   return /^\S+ (\S+) /.exec(line)?.[1];
 }

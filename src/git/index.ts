@@ -10,5 +10,5 @@ export { mergeBase, commitsBetween, authors, type CommitInfo, type AuthorSummary
 export { diffFiles, type ChangedFile, type ChangeStatus, type DiffFilesOptions } from './diffFiles';
 export { addedLines, type AddedLines, type AddedLinesOptions } from './addedLines';
 export { blameFile, type BlameLine } from './blame';
-export { fileAtRef } from './fileAtRef';
+export { fileAtCommit, fileAtRef } from './fileAtRef';
 export { gitConfigValue } from './config';

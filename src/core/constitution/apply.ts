@@ -15,26 +15,25 @@ export function principlesFor(constitution: Constitution, relPath: string): Prin
  * the sections happen to be in.
  */
 export function principleForRule(constitution: Constitution, ruleId: RuleId, relPath?: string): Principle | undefined {
-  let best: Principle | undefined;
-  for (const principle of constitution.principles) {
-    if (principle.status !== 'active' || !principle.rules.includes(ruleId)) continue;
-    if (relPath !== undefined && !matchesAny(principle.appliesTo, relPath)) continue;
-    if (!best || PRINCIPLE_LEVELS.indexOf(principle.level) < PRINCIPLE_LEVELS.indexOf(best.level)) best = principle;
-  }
-  return best;
+  return byStrength(constitution).find((principle) => principle.rules.includes(ruleId) && (relPath === undefined || matchesAny(principle.appliesTo, relPath)));
 }
 
 /**
- * The active principles that speak for rules, in the order `principleForRule` prefers them
- * (strongest level, then document order): EngineSettings.principles, which the engine matches
- * against each finding's path, so a principle scoped to `src/**` is not cited in `test/`.
+ * The active principles that speak for rules, in the order `principleForRule` picks from:
+ * EngineSettings.principles, which the engine matches against each finding's path, so a
+ * principle scoped to `src/**` is not cited in `test/`.
  */
 export function principleScopes(constitution: Constitution): PrincipleScope[] {
+  return byStrength(constitution).map((principle) => ({ id: principle.id, rules: [...principle.rules], appliesTo: [...principle.appliesTo] }));
+}
+
+/** Active principles that list rules: strongest level first, then in document order. */
+function byStrength(constitution: Constitution): Principle[] {
   return constitution.principles
     .filter((principle) => principle.status === 'active' && principle.rules.length > 0)
     .map((principle, index) => ({ principle, index }))
     .sort((a, b) => PRINCIPLE_LEVELS.indexOf(a.principle.level) - PRINCIPLE_LEVELS.indexOf(b.principle.level) || a.index - b.index)
-    .map(({ principle }) => ({ id: principle.id, rules: [...principle.rules], appliesTo: [...principle.appliesTo] }));
+    .map(({ principle }) => principle);
 }
 
 /** Looks a principle up by id (retired ones included: reviews may cite them). */

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import {
   type AddedLines, addedLines, commitsBetween, type CommitInfo, currentBranch, type ChangedFile, defaultBaseBranch, diffFiles,
-  fileAtRef, gitConfigValue, GitError, type GitOptions, headSha as readHeadSha, isShallow, mergeBase, openRepo, resolveCommit,
+  fileAtCommit, gitConfigValue, GitError, type GitOptions, headSha as readHeadSha, isShallow, mergeBase, openRepo, resolveCommit,
 } from '../../git/index';
 import { summariseAuthors } from '../../git/history';
 import { globMatcher } from '../glob';
@@ -264,14 +264,14 @@ async function findNewFindings(root: string, from: string, headSha: string, file
   const added: AddedLines = await addedLines(root, from, { ...git });
   // addedLines compares with HEAD; the review is of headSha, which is HEAD when it was read.
   const wanted = files.filter((file) => !file.binary && file.status !== 'deleted' && (added.get(file.path)?.size ?? 0) > 0);
-  const perFile: Array<FileFindings | undefined> = new Array<FileFindings | undefined>(wanted.length);
-  // One `git show` per file: run a few at a time (3,000 files one after another took 1m40s).
-  // By index, like perFile: the reads finish in any order, the note lists them in the diff's.
-  const unread: Array<{ path: string; reason: string } | undefined> = new Array<{ path: string; reason: string } | undefined>(wanted.length);
+  // By index: the reads finish in any order, the findings and the note keep the diff's.
+  const perFile: Array<FileFindings | undefined> = [];
+  const unread: Array<UnreadFile | undefined> = [];
+  // One `git cat-file` per file: run a few at a time (3,000 files one after another took 1m40s).
   await forEachAtMost(wanted, GIT_READS_AT_ONCE, async (file, i) => {
     let text: string | undefined;
     try {
-      text = await fileAtRef(root, headSha, file.path, git);
+      text = await fileAtCommit(root, headSha, file.path, git);
     } catch (error) {
       // One file git could not give (a corrupt object, no file handles left) must not end the
       // review, nor vanish from it: the note names it.
@@ -288,13 +288,18 @@ async function findNewFindings(root: string, from: string, headSha: string, file
   return perFile.filter((entry): entry is FileFindings => entry !== undefined);
 }
 
-function unreadNote(unread: ReadonlyArray<{ path: string; reason: string }>): string {
+interface UnreadFile {
+  path: string;
+  reason: string;
+}
+
+function unreadNote(unread: readonly UnreadFile[]): string {
   const shown = unread.slice(0, 5).map((u) => `\`${u.path}\``).join(', ');
   const more = unread.length > 5 ? ` and ${unread.length - 5} more` : '';
   return `Git could not give ${unread.length === 1 ? 'one changed file' : `${unread.length} changed files`} as committed (${unread[0]?.reason}), so ${unread.length === 1 ? 'its' : 'their'} new findings are missing from this review: ${shown}${more}.`;
 }
 
-/** `git show` processes at a time when reading the changed files: enough to hide process start-up. */
+/** git processes at a time when reading the changed files: enough to hide process start-up. */
 const GIT_READS_AT_ONCE = 8;
 
 /** What, besides its globs, makes a principle part of this review. */

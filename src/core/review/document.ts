@@ -3,7 +3,7 @@ import { buildReviewContext, type BuildReviewContextInput, DEFAULT_REVIEWS_FOLDE
 import { renderTemplate, type UnknownPlaceholder } from './render';
 import { type ReviewFrontMatter, reviewDocument, reviewFileName } from './reviewFile';
 import type { ReviewTemplate } from './template';
-import { unknownReferences } from './templateCheck';
+import { templateProblems } from './templateCheck';
 
 export interface ReviewDocument {
   /** Front matter + rendered body, ready to write. */
@@ -32,11 +32,7 @@ export async function prepareReview(input: Omit<BuildReviewContextInput, 'templa
     created: input.now.toISOString(),
   };
   const display = input.templateDisplayPath ?? input.template.path;
-  const problems: Problem[] = [
-    ...rendered.unknownPlaceholders.map((u) => ({ path: display, line: u.line, column: u.column, message: `unknown placeholder ${u.text}`, severity: 'warning' as const })),
-    ...rendered.problems.map((p) => ({ path: display, line: p.line, column: p.column, message: p.message, severity: 'warning' as const })),
-    ...unknownReferences(input.template, display, { principles: input.principles?.map((p) => p.id), checklists: input.checklists?.map((c) => c.id) }),
-  ];
+  const problems = templateProblems(input.template, rendered, display, { principles: input.principles?.map((p) => p.id), checklists: input.checklists?.map((c) => c.id) });
   return {
     text: reviewDocument(frontMatter, rendered.text),
     frontMatter,

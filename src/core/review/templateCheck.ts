@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { Problem } from '../types';
 import type { TemplateCatalog } from './catalog';
-import { renderTemplate } from './render';
+import { renderTemplate, type RenderResult } from './render';
 import type { ReviewTemplate } from './template';
 import { REVIEW_VARIABLES } from './variables';
 
@@ -43,7 +43,11 @@ export function unknownReferences(template: ReviewTemplate, displayPath: string,
  */
 export function checkTemplate(template: ReviewTemplate, displayPath: string, known: KnownReferences): Problem[] {
   const everything = Object.fromEntries(REVIEW_VARIABLES.map((name) => [name, { text: '', present: true }]));
-  const rendered = renderTemplate(template.body, everything, { lineOffset: template.bodyLine });
+  return templateProblems(template, renderTemplate(template.body, everything, { lineOffset: template.bodyLine }), displayPath, known);
+}
+
+/** A template's problems once rendered: what the render found, and its unknown references. */
+export function templateProblems(template: ReviewTemplate, rendered: RenderResult, displayPath: string, known: KnownReferences): Problem[] {
   return [
     ...rendered.unknownPlaceholders.map((u) => ({ path: displayPath, line: u.line, column: u.column, message: `unknown placeholder ${u.text}`, severity: 'warning' as const })),
     ...rendered.problems.map((p) => ({ path: displayPath, line: p.line, column: p.column, message: p.message, severity: 'warning' as const })),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { loadTemplateCatalog, repositoryTemplateProblems, type TemplateCatalog } from '../../core/review';
 import { log } from '../log';
 import { FolderProblems } from '../workspace/folderProblems';
+import { isWorkspaceFolder } from '../workspace/folders';
 import type { ProjectRegistry } from '../workspace/projects';
 
 /** Template saves arriving within this window (a save-all, a branch switch) are read once. */
@@ -101,8 +102,4 @@ export class TemplateProblems implements vscode.Disposable {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
   }
-}
-
-function isWorkspaceFolder(key: string): boolean {
-  return (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.toString() === key);
 }

@@ -4,6 +4,7 @@ import { log } from '../log';
 import { affectsDetection, explicitConfigOverlay, mergeConfig, onDidChangeSettings } from '../settings';
 import { getOrCreate } from '../../core/getOrCreate';
 import { FolderProblems } from './folderProblems';
+import { isWorkspaceFolder } from './folders';
 import { SettingsProblemReporter } from './settingsProblems';
 
 /** Files whose change means a folder's project must be reloaded (filtered to workspace folders by VS Code). */
@@ -113,8 +114,4 @@ export class ProjectRegistry implements vscode.Disposable {
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
   }
-}
-
-function isWorkspaceFolder(key: string): boolean {
-  return (vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.toString() === key);
 }

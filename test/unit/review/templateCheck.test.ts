@@ -3,12 +3,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkTemplate, loadTemplateCatalog, parseTemplate, repositoryTemplateProblems, REVIEW_VARIABLES } from '../../../src/core/review/index';
+import { formatProblem, type Problem } from '../../../src/core/types';
 import { DOCUMENTED } from './documented';
 
 const KNOWN = { principles: ['ENG-01'], checklists: ['api'] };
 
-function lines(problems: readonly { path: string; line: number; column: number; message: string }[]): string[] {
-  return problems.map((p) => `${p.path}:${p.line}:${p.column}: ${p.message}`);
+function lines(problems: readonly Problem[]): string[] {
+  return problems.map(formatProblem);
 }
 
 describe('review templates: checked without building a review', () => {

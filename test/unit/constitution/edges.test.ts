@@ -1,23 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { principleForRule } from '../../../src/core/constitution/apply';
 import { classifyHeading } from '../../../src/core/constitution/heading';
-import type { ConstitutionResult } from '../../../src/core/constitution/types';
-import { lines, loadFrom, problemsOf, tempDir, type TempDir } from './tempDir';
+import { lines, problemsOf, useConstitutionLoader } from './tempDir';
 
 /**
  * Edges of the constitution format (formats.md) the parsing tests leave open; each was found by
  * changing the parser by one token and seeing no test fail. Real files in a temporary folder.
  */
 describe('constitution parsing edges (real files)', () => {
-  let dir: TempDir;
-  beforeEach(async () => {
-    dir = await tempDir();
-  });
-  afterEach(async () => {
-    await dir.remove();
-  });
-
-  const load = (text: string): Promise<ConstitutionResult> => loadFrom(dir, text);
+  const load = useConstitutionLoader();
 
   it('an em dash between id and title is a separator', () => {
     assert.deepEqual(classifyHeading('ENG-05 — Fail loudly'), { kind: 'principle', id: 'ENG-05', title: 'Fail loudly' });

@@ -1,18 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { formatProblem } from '../../../src/core/types';
-import type { ConstitutionResult } from '../../../src/core/constitution/types';
-import { lines, loadFrom, problemsOf, tempDir, type TempDir } from './tempDir';
+import { lines, problemsOf, useConstitutionLoader } from './tempDir';
 
 describe('constitution parsing (real files)', () => {
-  let dir: TempDir;
-  beforeEach(async () => {
-    dir = await tempDir();
-  });
-  afterEach(async () => {
-    await dir.remove();
-  });
-
-  const load = (text: string): Promise<ConstitutionResult> => loadFrom(dir, text);
+  const load = useConstitutionLoader();
 
   it('reads front matter, principles, metadata, body, How to check and line ranges', async () => {
     const result = await load(lines(

@@ -37,5 +37,23 @@ export async function loadFrom(dir: TempDir, text: string): Promise<Constitution
   return loadConstitution(dir.root);
 }
 
+/**
+ * A fresh temporary folder for each test of the calling `describe` (mocha hooks, removed after
+ * each); the function returned writes `text` as that folder's constitution and loads it.
+ */
+export function useConstitutionLoader(): (text: string) => Promise<ConstitutionResult> {
+  let dir: TempDir | undefined;
+  beforeEach(async () => {
+    dir = await tempDir();
+  });
+  afterEach(async () => {
+    await dir?.remove();
+  });
+  return (text) => {
+    if (dir === undefined) throw new Error('useConstitutionLoader: load() is for use inside a test');
+    return loadFrom(dir, text);
+  };
+}
+
 /** A result's problems as `path:line:column: message` lines. */
 export const problemsOf = (result: ConstitutionResult): string[] => result.problems.map(formatProblem);

@@ -11,7 +11,21 @@ describe('ticket references', () => {
   });
 
   it('ignores standards and hashes that look like keys', () => {
-    for (const text of ['decode as UTF-8', 'UTF-16 input', 'SHA-1 and SHA-256', 'ISO-8601 dates', 'per RFC-7231', 'CVE-2021-44228']) {
+    for (const text of [
+      'decode as UTF-8',
+      'UTF-16 input',
+      'SHA-1 and SHA-256',
+      'ISO-8601 dates',
+      'per RFC-7231',
+      'CVE-2021-44228',
+      'a CESU-8 encoding',
+      'LATIN-1 text',
+      'GB-18030 input',
+      'a CRC-32 checksum',
+      'ADLER-32',
+      'MPEG-4 video',
+      'a PDP-11 word',
+    ]) {
       assert.equal(ticket(text), null, text);
     }
     assert.equal(ticket('PROJ-0 is not a key'), null);

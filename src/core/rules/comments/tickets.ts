@@ -33,6 +33,8 @@ const HASH_NUMBER = /(?<![\w&#/])#\d{1,7}(?!\w)/g;
 const NOT_TICKET_KEYS = new Set([
   'UTF', 'UCS', 'SHA', 'MD', 'ISO', 'RFC', 'CVE', 'CWE', 'AES', 'RSA', 'HTTP', 'TLS', 'SSL', 'PEP',
   'ES', 'ECMA', 'IEEE', 'ANSI', 'CP', 'PKCS', 'WIN', 'IPV',
+  // Encodings, checksums, machines (CESU-8 and PDP-11 were read as tickets scanning mocha's bundle and perldiag).
+  'CESU', 'LATIN', 'GB', 'CRC', 'ADLER', 'FNV', 'MPEG', 'PDP',
 ]);
 
 export function findTicket(text: string, userPatterns: readonly RegExp[]): TicketRef | null {

@@ -218,6 +218,20 @@ describe('code rules', () => {
       assert.deepEqual(ids(run('perms = stat.S_IMODE(st.st_mode) & 0o777\n', { languageId: 'python', path: 'a.py' })), []);
       // ...but a mode that is only next to one still counts.
       assert.deepEqual(ids(run('if (ok && 0o777) x();\nfs.chmodSync(p, mode | 0o777);\n')), ['insecure-shortcut', 'insecure-shortcut']);
+      // The umask taken away, or a function's default mode (as os.mkdir's): found scanning setuptools and CPython.
+      assert.deepEqual(ids(py('chmod(target, 0o777 - mask)\nbits = 0o777 ^ other\n')), []);
+      assert.deepEqual(ids(py('def makedirs(name, mode=0o777, exist_ok=False):\n    pass\ndef mkpath(self, name: str, mode: int = 0o777) -> None:\n    pass\n')), []);
+      assert.deepEqual(ids(run('def mkdir(path, mode = 0777)\nend\n', { languageId: 'ruby', path: 'a.rb' })), []);
+      // ...but passing it, or another parameter's default, still counts.
+      assert.deepEqual(ids(py('os.makedirs(p, mode=0o777)\ndef f(path, perms=0o777):\n    os.chmod(p, 0o777)\n')), [
+        'insecure-shortcut', 'insecure-shortcut', 'insecure-shortcut',
+      ]);
+    });
+
+    it('a JWT decoded without verification is named as such, not as TLS', () => {
+      const [jwt, tls] = py('payload = jwt.decode(token, verify=False)\nrequests.get(url, verify=False)\n');
+      assert.match(jwt.message, /^Token signature verification switched off/);
+      assert.match(tls.message, /^TLS certificate verification switched off/);
     });
 
     it('never in comments or string literals of ordinary code', () => {

@@ -17,6 +17,8 @@ interface InsecurePattern {
   message: string;
   /** A match that is not the shortcut after all, judged on its line (`lineText`, match at `index`). */
   exempt?: (lineText: string, index: number, length: number) => boolean;
+  /** A more precise message for this match than `message`, judged on its line. */
+  messageFor?: (lineText: string, index: number) => string | undefined;
 }
 
 /**
@@ -27,11 +29,30 @@ function isBitMask(lineText: string, index: number, length: number): boolean {
   // A few characters either side are enough, and keep this cheap on a minified line of 1 MB.
   const before = lineText.slice(Math.max(0, index - 16), index).trimEnd();
   const after = lineText.slice(index + length, index + length + 16).trimStart();
-  return (/(?:^|[^&])&=?\s*~?$/.test(before) || /^&(?![&=])/.test(after));
+  // `0o777 - umask`, `0o777 ^ bits` compute a narrower mode (setuptools: `chmod(target, 0o777 - mask)`).
+  return /(?:^|[^&])&=?\s*~?$/.test(before) || /^(?:&(?![&=])|-(?![-=>])|\^(?!=))/.test(after);
+}
+
+/**
+ * A mask, or `def makedirs(name, mode=0o777)`: the default `mode` of a function (Python, Ruby)
+ * that creates files or folders, as `os.mkdir`'s own, which the umask narrows; the caller's mode is
+ * what is set. Found scanning CPython (`os.py`, `pathlib.py`, `distutils`) and setuptools.
+ */
+function isMaskOrModeDefault(lineText: string, index: number, length: number): boolean {
+  if (isBitMask(lineText, index, length)) return true;
+  const before = lineText.slice(0, index);
+  return before.includes('def') && /^\s*(?:async\s+)?def\s+[\w.]+\s*\([^)]*\bmode\s*(?::\s*int\s*)?=\s*$/.test(before);
+}
+
+/** `jwt.decode(token, verify=False)` switches off a token's signature check, not TLS: say so. */
+function jwtMessage(lineText: string, index: number): string | undefined {
+  const call = lineText.lastIndexOf('jwt.decode(', index);
+  return call >= 0 && !lineText.slice(call, index).includes(')') ? JWT : undefined;
 }
 
 const TLS = 'TLS certificate verification switched off: trust the right CA instead of turning checks off.';
 const WORLD_WRITABLE = 'World-writable permissions (777): grant only the access needed, e.g. 755 or 750.';
+const JWT = "Token signature verification switched off: anyone can forge this token's claims; verify it with the issuer's key.";
 
 const PATTERNS: readonly InsecurePattern[] = [
   { families: ['js', 'config', 'other'], literal: 'rejectUnauthorized', message: TLS, regex: /\brejectUnauthorized['"]?\s*[:=]\s*false\b/g },
@@ -42,7 +63,7 @@ const PATTERNS: readonly InsecurePattern[] = [
     // `\s*(?:[:=]|\s)\s*`, written so that a long run of blanks is not tried in every split.
     regex: /\bNODE_TLS_REJECT_UNAUTHORIZED['"\]]?(?:\s*[:=]\s*|\s+)['"]?0(?![\w.])/g,
   },
-  { families: ['python', 'other'], literal: 'erify', message: TLS, regex: /\b(?:verify|verify_ssl|ssl_verify)\s*=\s*False\b/g },
+  { families: ['python', 'other'], literal: 'erify', message: TLS, regex: /\b(?:verify|verify_ssl|ssl_verify)\s*=\s*False\b/g, messageFor: jwtMessage },
   { families: ['go', 'other'], literal: 'InsecureSkipVerify', message: TLS, regex: /\bInsecureSkipVerify\s*[:=]\s*true\b/g },
   { families: ['python'], literal: '_create_unverified_context', message: TLS, regex: /\bssl\._create_unverified_context\b/g },
   { families: ['config', 'other'], literal: 'curl', message: TLS, regex: /\bcurl\b[^\n|;&]*?[ \t](?:-[a-zA-Z]*k[a-zA-Z]*|--insecure)(?=[ \t'"]|\r?$)/gm },
@@ -51,7 +72,7 @@ const PATTERNS: readonly InsecurePattern[] = [
   { families: ['config', 'other'], literal: 'strict', message: TLS, regex: /\bstrict[-_]ssl['"]?(?:\s*[=:]\s*|(?=\s*[ \t])\s+)['"]?false\b/g },
   { families: ['js', 'other'], literal: 'strictSSL', message: TLS, regex: /\bstrictSSL['"]?\s*[:=]\s*false\b/g },
   { families: ['config', 'other'], literal: 'chmod', message: WORLD_WRITABLE, regex: /\bchmod\s+(?:-[a-zA-Z]+\s+)*0?777\b/g },
-  { families: 'all', literal: '777', message: WORLD_WRITABLE, regex: /(?<![\w.])0o?777(?![\w.])/g, exempt: isBitMask },
+  { families: 'all', literal: '777', message: WORLD_WRITABLE, regex: /(?<![\w.])0o?777(?![\w.])/g, exempt: isMaskOrModeDefault },
 ];
 
 export function scanInsecure(ctx: CodeContext): RuleHit[] {
@@ -71,7 +92,8 @@ export function scanInsecure(ctx: CodeContext): RuleHit[] {
         const start = lineStart + m.index;
         const end = start + m[0].length;
         if (!touchesCode(ctx, start, end) || pattern.exempt?.(lineText, m.index, m[0].length)) continue;
-        hits.push({ ruleId: 'insecure-shortcut', start, end, message: pattern.message, excerpt: codeExcerpt(lineText, m.index) });
+        const message = pattern.messageFor?.(lineText, m.index) ?? pattern.message;
+        hits.push({ ruleId: 'insecure-shortcut', start, end, message, excerpt: codeExcerpt(lineText, m.index) });
       }
     });
   }

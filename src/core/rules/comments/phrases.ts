@@ -18,13 +18,13 @@ function anyCase(word: string): string {
   return [...word].map((c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
 }
 
-/** After "future versions": the clause says what may happen, not what is planned. */
-const NOT_A_POSSIBILITY = w`(?<!\b(?:may|might|could|can|subject\s+to|likely\s+to|reserved\s+for|allow\s+for)\b[^.;:!?]{0,80})(?!\s+(?:of\s+[\w.-]+\s+)?(?:may|might|could|can)\b)`;
-
 /** Words in any case, as alternatives (`?` allowed), for patterns that cannot take the `i` flag. */
 function anyCaseWords(words: readonly string[]): string {
   return words.map(anyCase).join('|');
 }
+
+/** After "future versions": the clause says what may happen, not what is planned. */
+const NOT_A_POSSIBILITY = w`(?<!\b(?:may|might|could|can|subject\s+to|likely\s+to|reserved\s+for|allow\s+for)\b[^.;:!?]{0,80})(?!\s+(?:of\s+[\w.-]+\s+)?(?:may|might|could|can)\b)`;
 
 /** Before "in v2": it already happened ("added in v2.20", "new for v2.0"), unless it is still to come ("will be added in"). */
 const HISTORY = w`(?<!\b(?:${anyCaseWords(['will', 'shall', 'should', 'must', 'to', "'ll"])})\s+${anyCase('be')}\s+)\b(?:${anyCaseWords([

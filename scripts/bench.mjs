@@ -26,6 +26,8 @@ const RG = '/usr/bin/rg';
 // "exports" hide the file from require.resolve).
 const LEASOT = realpathSync(path.join(REPO, 'node_modules', '.bin', 'leasot'));
 const SCAN_ARGS = ['scan', '--format', 'json', '--fail-on', 'never', '--no-budgets', '.'];
+/** DEFAULT_MIN_FILES_FOR_WORKERS in src/core/scan/workerPool.ts: below it a scan stays on one thread. */
+const MIN_FILES_FOR_WORKERS = 1000;
 /** Todo Tree's default regex (todo-tree.regex.regex with its default tags). */
 const TODO_TREE_PATTERN = '(//|#|<!--|;|/\\*|^|^[ \\t]*(-|\\d+.))\\s*(TODO|FIXME|HACK|XXX|BUG)';
 
@@ -129,6 +131,9 @@ async function compare(target) {
   }
   const q = results['qa-lens'].wallMs;
   log(`  ratios: qa-lens/ripgrep ${(q / results['ripgrep (Todo Tree pattern)'].wallMs).toFixed(2)}x, qa-lens/leasot ${(q / results.leasot.wallMs).toFixed(2)}x, 1 thread/default ${(results['qa-lens (1 thread)'].wallMs / q).toFixed(2)}x`);
+  if (set.files.length < MIN_FILES_FOR_WORKERS) {
+    log(`  (under ${MIN_FILES_FOR_WORKERS} files the default scan starts no worker either: the two qa-lens rows run the same code, and differ by noise)`);
+  }
   const outputs = new Set(samples['qa-lens'].concat(samples['qa-lens (1 thread)']).map((r) => r.stdout.toString('utf8')));
   if (outputs.size !== 1) throw new Error(`qa-lens wrote ${outputs.size} different reports for ${target.name} (threads or runs differ)`);
   return { target, set, results };

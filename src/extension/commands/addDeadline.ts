@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isoDay } from '../../core/engine';
 import { addDeadlineEdit, isoDaysFrom, validateDeadline } from '../../core/fixes/deadline';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
-import { applyEdit, resolveFinding } from './findingTarget';
+import { applyEdit, currentTarget, resolveFinding } from './findingTarget';
 
 /**
  * QA Lens: Add a Deadline (`TODO(YYYY-MM-DD)`, or replaces a date that passed or is nearly due).
@@ -34,7 +34,9 @@ export function registerAddDeadline(context: vscode.ExtensionContext, analyzer: 
         void vscode.window.showErrorMessage(`QA Lens: ${problem}`);
         return false;
       }
-      const { doc, finding } = target;
+      const current = await currentTarget(analyzer, target);
+      if (!current) return false;
+      const { doc, finding } = current;
       return applyEdit(doc, addDeadlineEdit(finding.line - 1, doc.lineAt(finding.line - 1).text, finding.column - 1, finding.tag, date));
     }),
   );

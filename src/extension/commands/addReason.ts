@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { addReasonEdit } from '../../core/fixes/suppression';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
-import { applyEdit, askReason, resolveFinding } from './findingTarget';
+import { applyEdit, askReason, currentTarget, resolveFinding } from './findingTarget';
 
 /**
  * QA Lens: Add a Reason to a Suppression, written the way its tool reads reasons (rules.md table:
@@ -15,14 +15,16 @@ export function registerAddReason(context: vscode.ExtensionContext, analyzer: Do
       if (!resolved) return false;
       const { target, args } = resolved;
       const { doc, finding } = target;
-      const lineText = doc.lineAt(finding.line - 1).text;
-      if (addReasonEdit(finding.line - 1, lineText, finding.column - 1, 'probe') === null) {
+      if (addReasonEdit(finding.line - 1, doc.lineAt(finding.line - 1).text, finding.column - 1, 'probe') === null) {
         void vscode.window.showInformationMessage('QA Lens: this suppression takes no reason; see the other quick fixes.');
         return false;
       }
       const reason = await askReason(args.reason, 'Why is this check switched off here?', 'e.g. generated code, the rule misfires on this pattern');
       if (reason === undefined) return false;
-      const edit = addReasonEdit(finding.line - 1, lineText, finding.column - 1, reason);
+      const current = await currentTarget(analyzer, target);
+      if (!current) return false;
+      const line = current.finding.line - 1;
+      const edit = addReasonEdit(line, doc.lineAt(line).text, current.finding.column - 1, reason);
       return edit !== null && applyEdit(doc, edit);
     }),
   );

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { addTicketEdit } from '../../core/fixes/ticket';
 import { findTicket } from '../../core/rules/comments/tickets';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
-import { applyEdit, resolveFinding } from './findingTarget';
+import { applyEdit, currentTarget, resolveFinding } from './findingTarget';
 import { recentTickets, rememberTicket } from './recentTickets';
 
 /**
@@ -22,7 +22,9 @@ export function registerAddTicket(context: vscode.ExtensionContext, analyzer: Do
         void vscode.window.showErrorMessage(`QA Lens: "${ticket}" is not a ticket reference QA Lens recognises (e.g. PROJ-123, #123 or an issue URL).`);
         return false;
       }
-      const { doc, finding } = target;
+      const current = await currentTarget(analyzer, target);
+      if (!current) return false;
+      const { doc, finding } = current;
       const edit = addTicketEdit(finding.line - 1, doc.lineAt(finding.line - 1).text, finding.column - 1, finding.tag, ticket.trim());
       const applied = await applyEdit(doc, edit);
       if (applied) await rememberTicket(context.workspaceState, ticket.trim());

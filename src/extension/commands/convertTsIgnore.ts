@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { convertTsIgnoreEdit, tsIgnoreReason } from '../../core/fixes/suppression';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
-import { applyEdit, askReason, resolveFinding } from './findingTarget';
+import { applyEdit, askReason, currentTarget, resolveFinding } from './findingTarget';
 
 /**
  * QA Lens: Convert @ts-ignore to @ts-expect-error (with a reason, asked for unless the comment
@@ -22,7 +22,10 @@ export function registerConvertTsIgnore(context: vscode.ExtensionContext, analyz
           ? ''
           : await askReason(args.reason, 'Which error is expected on the next line, and why?', 'e.g. upstream types lack the overload');
       if (reason === undefined) return false;
-      const edit = convertTsIgnoreEdit(finding.line - 1, lineText, finding.column - 1, reason);
+      const current = await currentTarget(analyzer, target);
+      if (!current) return false;
+      const line = current.finding.line - 1;
+      const edit = convertTsIgnoreEdit(line, doc.lineAt(line).text, current.finding.column - 1, reason);
       return edit !== null && applyEdit(doc, edit);
     }),
   );

@@ -83,6 +83,25 @@ export async function resolveFinding(analyzer: DocumentAnalyzer, raw: unknown): 
   return { target: { doc, finding, analysis }, args };
 }
 
+/**
+ * The same finding in the document as it is now. The prompts stay open when focus leaves them
+ * (ignoreFocusOut), so the user or a formatter may have edited the file before answering: an edit
+ * computed from the line and column of before would change another line. Found again by its
+ * fingerprint (rule, text and occurrence, not its line); undefined, said in a message, when the
+ * edit took the finding away.
+ */
+export async function currentTarget(analyzer: DocumentAnalyzer, target: FindingTarget): Promise<FindingTarget | undefined> {
+  const { doc, finding } = target;
+  if (doc.version === target.analysis.version) return target;
+  const analysis = await analyzer.analysis(doc);
+  const now = analysis?.findings.find((candidate) => candidate.fingerprint === finding.fingerprint);
+  if (!analysis || !now) {
+    void vscode.window.showInformationMessage(`QA Lens: the ${finding.ruleId} finding changed while you answered, so nothing was written; run the quick fix again.`);
+    return undefined;
+  }
+  return { doc, finding: now, analysis };
+}
+
 /** Applies a one-line edit to the document; true when VS Code applied it. */
 export async function applyEdit(doc: vscode.TextDocument, edit: LineEdit): Promise<boolean> {
   const workspaceEdit = new vscode.WorkspaceEdit();

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ignoreEdit } from '../../core/fixes/ignore';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
-import { askReason, resolveFinding } from './findingTarget';
+import { askReason, currentTarget, resolveFinding } from './findingTarget';
 
 /**
  * QA Lens: Ignore Here: writes `qa-lens-ignore <rule> -- <reason>` in the language's comment
@@ -14,12 +14,15 @@ export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer
       const resolved = await resolveFinding(analyzer, raw);
       if (!resolved) return false;
       const { target, args } = resolved;
-      const { doc, finding, analysis } = target;
-      if (!analysis.language) return false;
-      const reason = await askReason(args.reason, `Why is ${finding.ruleId} acceptable here?`, 'e.g. only used by the staging smoke test');
+      if (!target.analysis.language) return false;
+      const reason = await askReason(args.reason, `Why is ${target.finding.ruleId} acceptable here?`, 'e.g. only used by the staging smoke test');
       if (reason === undefined) return false;
+      const current = await currentTarget(analyzer, target);
+      const language = current?.analysis.language;
+      if (!current || !language) return false;
+      const { doc, finding } = current;
       const lines = doc.getText().split(/\r?\n/);
-      const edit = ignoreEdit(lines, finding.line - 1, finding.ruleId, reason, analysis.language);
+      const edit = ignoreEdit(lines, finding.line - 1, finding.ruleId, reason, language);
       if (edit === null) {
         void vscode.window.showInformationMessage(`QA Lens: ${doc.languageId} has no comments to write an ignore in.`);
         return false;

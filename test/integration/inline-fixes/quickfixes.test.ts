@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { codeOf, qaDiagnostics, qaLens, waitFor, waitForDiagnostics, writeAndOpen } from '../inline/helpers';
+import { delay } from '../shared/extension';
 import { answerWithEnter } from '../shared/quickPick';
 
 /** The quick fixes offered for the diagnostic of `rule` in `uri`. */
@@ -124,6 +125,32 @@ describe('inline: quick fixes', function () {
     const text = await apply(uri, 'swallowed-error', 'Ignore here (qa-lens-ignore with a reason)', { reason: 'best-effort cleanup' });
     assert.equal(text, 'try:\n    run()\n# qa-lens-ignore swallowed-error -- best-effort cleanup\nexcept Exception:\n    pass\n');
     await waitForDiagnostics(uri, []);
+  });
+
+  it('applies to the finding where it is now when the file changed while its prompt was open', async () => {
+    // The prompts stay open when focus leaves them (ignoreFocusOut): the user can go back and edit
+    // the file, or a formatter can, before answering. The edit then belongs to the finding, not to
+    // the line it was on when the prompt opened (it used to go there: "by <date>" on another comment).
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const editor = await writeAndOpen(`fix/moved-${attempt}.ts`, '// FIXME: validate the quantity\nexport const a = 1;\n');
+      const uri = editor.document.uri;
+      const [action] = (await actionsFor(uri, 'untracked-marker')).filter((a) => a.command?.command === 'qaLens.addDeadline');
+      // No date: the command asks, with two sprints from today already filled in.
+      const running = Promise.resolve(vscode.commands.executeCommand<boolean>('qaLens.addDeadline', action.command!.arguments![0]));
+      let settled = false;
+      void running.finally(() => (settled = true));
+      await delay(400 * attempt);
+      assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// Quantities come from the cart.\n')));
+      while (!settled) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        await delay(200);
+      }
+      // An Enter that came before the prompt was shown cancels it: try again on a fresh file.
+      if (!(await running)) continue;
+      assert.match(editor.document.getText(), /^\/\/ Quantities come from the cart\.\n\/\/ FIXME\(\d{4}-\d{2}-\d{2}\): validate the quantity\nexport const a = 1;\n$/);
+      return;
+    }
+    assert.fail('the date prompt was cancelled three times');
   });
 
   it('opens the principle from the quick fix', async () => {

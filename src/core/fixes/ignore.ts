@@ -1,3 +1,5 @@
+import { lex } from '../lexer';
+import type { LanguageSpec } from '../lexer/types';
 import type { RuleId } from '../rules/ids';
 import { cleanInput } from './lineEdit';
 
@@ -30,14 +32,41 @@ function wrap(syntax: CommentSyntax, body: string): string | null {
  * above, indented like the line, or at the end of the line when the line above holds a directive
  * that acts on the next line. Null when the language has no comments.
  */
-export function ignoreEdit(lines: readonly string[], line: number, ruleId: RuleId, reason: string, syntax: CommentSyntax): IgnoreEdit | null {
-  const comment = wrap(syntax, `qa-lens-ignore ${ruleId} -- ${cleanInput(reason)}`);
-  if (comment === null) return null;
+export function ignoreEdit(
+  lines: readonly string[],
+  line: number,
+  ruleId: RuleId,
+  reason: string,
+  syntax: CommentSyntax,
+  options: { insideComment?: boolean } = {},
+): IgnoreEdit | null {
+  const directive = `qa-lens-ignore ${ruleId} -- ${cleanInput(reason)}`;
   const target = lines[line] ?? '';
+  if (options.insideComment) {
+    // The line is inside a comment that began above it: the ignore becomes a line of that comment,
+    // after the same margin (` * `). A comment of its own there would be nested, and in HTML or CSS
+    // its closer ends the outer comment, leaving the rest of it as page text or broken CSS.
+    const margin = /^[ \t]*(?:\*+[ \t]*)?/.exec(target)?.[0] ?? '';
+    return { line, column: 0, text: `${margin}${directive}\n` };
+  }
+  const comment = wrap(syntax, directive);
+  if (comment === null) return null;
   const above = line > 0 ? (lines[line - 1] ?? '') : '';
   if (NEXT_LINE_DIRECTIVE.test(above)) {
     return { line, column: target.trimEnd().length, text: `  ${comment}` };
   }
   const indent = /^[ \t]*/.exec(target)?.[0] ?? '';
   return { line, column: 0, text: `${indent}${comment}\n` };
+}
+
+/**
+ * `ignoreEdit` for a document's text (`\n` or `\r\n` lines), told whether the finding's line
+ * starts inside a comment that began on an earlier line, as the lexer reads it.
+ */
+export function ignoreEditForText(text: string, line: number, ruleId: RuleId, reason: string, language: LanguageSpec): IgnoreEdit | null {
+  const rawLines = text.split('\n');
+  let lineStart = 0;
+  for (let i = 0; i < line && i < rawLines.length; i++) lineStart += rawLines[i].length + 1;
+  const insideComment = lex(text, language).comments.some((comment) => comment.start < lineStart && comment.end > lineStart);
+  return ignoreEdit(text.split(/\r?\n/), line, ruleId, reason, language, { insideComment });
 }

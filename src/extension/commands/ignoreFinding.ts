@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { ignoreEdit } from '../../core/fixes/ignore';
+import { ignoreEditForText } from '../../core/fixes/ignore';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { askReason, currentTarget, resolveFinding } from './findingTarget';
 
 /**
  * QA Lens: Ignore Here: writes `qa-lens-ignore <rule> -- <reason>` in the language's comment
- * syntax on the line above the finding. An ignore is a suppression too, so it always has a reason.
+ * syntax on the line above the finding (inside a comment that runs over several lines, as a line of
+ * that comment). An ignore is a suppression too, so it always has a reason.
  * Args: FindingArgs with an optional `reason`.
  */
 export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer: DocumentAnalyzer): void {
@@ -21,8 +22,7 @@ export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer
       const language = current?.analysis.language;
       if (!current || !language) return false;
       const { doc, finding } = current;
-      const lines = doc.getText().split(/\r?\n/);
-      const edit = ignoreEdit(lines, finding.line - 1, finding.ruleId, reason, language);
+      const edit = ignoreEditForText(doc.getText(), finding.line - 1, finding.ruleId, reason, language);
       if (edit === null) {
         void vscode.window.showInformationMessage(`QA Lens: ${doc.languageId} has no comments to write an ignore in.`);
         return false;

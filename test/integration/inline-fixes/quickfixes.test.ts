@@ -127,6 +127,13 @@ describe('inline: quick fixes', function () {
     await waitForDiagnostics(uri, []);
   });
 
+  it('ignores a finding inside a comment of several lines as a line of that comment (HTML comments do not nest)', async () => {
+    const uri = (await writeAndOpen('fix/ignore.html', '<div>\n<!--\n  TODO: for now\n-->\n</div>\n')).document.uri;
+    const text = await apply(uri, 'vague-deferral', 'Ignore here (qa-lens-ignore with a reason)', { reason: 'kept for the redesign' });
+    assert.equal(text, '<div>\n<!--\n  qa-lens-ignore vague-deferral -- kept for the redesign\n  TODO: for now\n-->\n</div>\n');
+    await waitForDiagnostics(uri, []);
+  });
+
   it('applies to the finding where it is now when the file changed while its prompt was open', async () => {
     // The prompts stay open when focus leaves them (ignoreFocusOut): the user can go back and edit
     // the file, or a formatter can, before answering. The edit then belongs to the finding, not to

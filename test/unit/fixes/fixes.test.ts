@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { addDeadlineEdit, isoDaysFrom, validateDeadline } from '../../../src/core/fixes/deadline';
-import { ignoreEdit } from '../../../src/core/fixes/ignore';
+import { ignoreEdit, ignoreEditForText } from '../../../src/core/fixes/ignore';
 import { applyLineEdit, type LineEdit } from '../../../src/core/fixes/lineEdit';
 import { addReasonEdit, convertTsIgnoreEdit, suppressionToolAt } from '../../../src/core/fixes/suppression';
 import { addTicketEdit } from '../../../src/core/fixes/ticket';
@@ -148,7 +148,7 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
     function ignore(languageId: string, path: string, text: string, rule: RuleId): { text: string; rules: string[] } {
       const finding = only(languageId, path, text, rule);
       const lines = text.split('\n');
-      const edit = ignoreEdit(lines, finding.line - 1, rule, 'staging only', languageById(languageId)!);
+      const edit = ignoreEditForText(text, finding.line - 1, rule, 'staging only', languageById(languageId)!);
       assert.ok(edit);
       const line = lines[edit.line];
       lines[edit.line] = line.slice(0, edit.column) + edit.text + line.slice(edit.column);
@@ -168,6 +168,26 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
       assert.deepEqual(result.rules, []);
       const lines = ['a { color: red; }'];
       assert.deepEqual(ignoreEdit(lines, 0, 'vague-deferral', 'x', languageById('css')!), { line: 0, column: 0, text: '/* qa-lens-ignore vague-deferral -- x */\n' });
+    });
+
+    it('inside a comment that runs over several lines, writes the ignore as a line of that comment', () => {
+      // A comment of its own there nested a comment in the comment: in HTML and CSS its closer
+      // ended the outer one, and the rest of the note became page text or a CSS syntax error.
+      const html = ignore('html', 'a.html', '<div>\n<!--\n  TODO: for now\n-->\n</div>\n', 'vague-deferral');
+      assert.equal(html.text, '<div>\n<!--\n  qa-lens-ignore vague-deferral -- staging only\n  TODO: for now\n-->\n</div>\n');
+      assert.deepEqual(html.rules, []);
+      const css = ignore('css', 'a.css', '/*\n * HACK: for now\n */\na { color: red; }\n', 'vague-deferral');
+      assert.equal(css.text, '/*\n * qa-lens-ignore vague-deferral -- staging only\n * HACK: for now\n */\na { color: red; }\n');
+      assert.deepEqual(css.rules, []);
+      const jsdoc = ignore('typescript', 'a.ts', '/**\n * Totals.\n * TODO: we will fix it next sprint\n */\nexport const a = 1;\n', 'deferred-to-sprint');
+      assert.equal(jsdoc.text, '/**\n * Totals.\n * qa-lens-ignore deferred-to-sprint -- staging only\n * TODO: we will fix it next sprint\n */\nexport const a = 1;\n');
+      assert.deepEqual(jsdoc.rules, []);
+    });
+
+    it('a comment that only starts on the line keeps the comment of its own above it (CRLF lines too)', () => {
+      const text = 'a { color: red; }\r\n/* HACK: for now\r\n */\r\n';
+      const finding = only('css', 'a.css', text, 'vague-deferral');
+      assert.deepEqual(ignoreEditForText(text, finding.line - 1, 'vague-deferral', 'x', languageById('css')!), { line: 1, column: 0, text: '/* qa-lens-ignore vague-deferral -- x */\n' });
     });
 
     it('goes to the end of the line when the line above is a next-line directive', () => {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { type Command, type ParsedArgs, stringOption } from '../command';
 import { type CliIo, EXIT_OK, EXIT_USAGE, FatalError, UsageError } from '../io';
@@ -75,6 +75,9 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
   if (base !== undefined) await checkBase(root, base);
   const out = stringOption(args, 'out');
   const outFile = out !== undefined ? resolve(io.cwd, out) : undefined;
+  if (out !== undefined && outFile !== undefined && (await namesFolder(out, outFile))) {
+    throw new UsageError(`--out expects a file, not a folder: '${out}'`);
+  }
   const linkFrom = outFile !== undefined ? toSlash(relative(root, dirname(outFile))) : undefined;
 
   const document = await prepareReview({
@@ -115,6 +118,19 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
   }
   io.stderr.write(`qa-lens review: wrote ${out}\n`);
   return EXIT_OK;
+}
+
+/**
+ * Whether --out names a folder: empty (the current folder), ending with a separator (resolve()
+ * drops it, so `--out reviews/` would otherwise write a file named `reviews`), or an existing folder.
+ */
+async function namesFolder(out: string, outFile: string): Promise<boolean> {
+  if (out.trim() === '' || /[\\/]$/.test(out)) return true;
+  try {
+    return (await stat(outFile)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** An explicit --base that git cannot use is a usage error (exit 2), not a note in the document. */

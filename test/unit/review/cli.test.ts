@@ -99,6 +99,19 @@ describe('qa-lens review', function () {
     }
   });
 
+  it('exits 2 for an --out that names a folder (existing, ending with a slash, or empty), writing nothing', async () => {
+    const dir = featureRepo().dir;
+    for (const out of ['docs', 'docs/', 'reviews-to-be/', '']) {
+      const result = await run(['review', '--out', out], dir);
+      assert.equal(result.status, 2, `${out}: ${result.stderr}`);
+      assert.equal(result.stdout, '', out);
+      assert.match(result.stderr, new RegExp(`^qa-lens review: --out expects a file, not a folder: '${out}'\n`), out);
+      assert.doesNotMatch(result.stderr, /already exists|wrote/, out);
+    }
+    // No file was created in the folder's place.
+    await assert.rejects(readFile(join(dir, 'reviews-to-be'), 'utf8'), { code: 'ENOENT' });
+  });
+
   it('exits 2 for a --base that starts with "-" or names no commit', async () => {
     const dash = await run(['review', '--base=--output=x'], featureRepo().dir);
     assert.equal(dash.status, 2);

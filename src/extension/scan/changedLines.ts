@@ -25,9 +25,17 @@ export class ChangedLines implements vscode.Disposable {
     private readonly git: GitInfo,
     private readonly projects: ProjectRegistry,
   ) {
+    // Any file written, created or deleted may add or remove lines (a new file is all added
+    // lines): without this, shortcuts written after the filter was turned on never showed up.
+    const files = vscode.workspace.createFileSystemWatcher('**/*');
+    const forget = (): void => this.cache.clear();
     this.disposables.push(
-      git.onDidChange(() => this.cache.clear()),
-      projects.onDidChange(() => this.cache.clear()),
+      files,
+      files.onDidChange(forget),
+      files.onDidCreate(forget),
+      files.onDidDelete(forget),
+      git.onDidChange(forget),
+      projects.onDidChange(forget),
     );
   }
 

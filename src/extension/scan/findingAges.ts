@@ -28,6 +28,13 @@ export class FindingAges implements vscode.Disposable {
       watcher.onDidDelete((uri) => this.forget(uri)),
       git.onDidChange(() => this.blames.clear()),
       vscode.workspace.onDidSaveTextDocument((doc) => this.blames.delete(doc.uri.toString())),
+      // An unsaved edit moves lines (load blames the editor's text): a blame of the text before
+      // it would date a line just typed, and shift the ages of every line below it.
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.forget(event.document.uri);
+      }),
+      // Closed without saving: the findings are the file's again, so its blame must be too.
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
     );
   }
 

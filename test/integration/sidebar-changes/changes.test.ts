@@ -42,6 +42,7 @@ describe('sidebar: Shortcuts follow changes made after they were computed', func
   });
 
   afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('qaLens.clearFilter');
     await vscode.commands.executeCommand('qaLens.groupBy', 'rule');
   });
@@ -61,5 +62,18 @@ describe('sidebar: Shortcuts follow changes made after they were computed', func
       await rm(later.fsPath, { force: true });
       await waitFor('src/later.ts to be gone from the scan', () => api.sidebar.scan.findingsFor(later).length === 0);
     }
+  });
+
+  it('grouped by age, a line typed above a committed shortcut is "not committed yet" and the shortcut keeps its age', async () => {
+    await vscode.commands.executeCommand('qaLens.groupBy', 'age');
+    // The file's blame is taken (and kept) while it is unchanged.
+    assert.deepEqual(await settled(), ['This sprint (last 14 days): src/a.ts:1']);
+    const editor = await vscode.window.showTextDocument(file('src/a.ts'), { preview: false });
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '// HACK: typed just now\n'));
+    await waitFor('the edit to be analysed', () => api.analyzer.peek(editor.document.uri)?.findings.length === 2);
+    const expected = ['Not committed yet: src/a.ts:1', 'This sprint (last 14 days): src/a.ts:2'];
+    await waitFor('the ages to follow the unsaved edit', async () => (await settled()).join('|') === expected.join('|') || undefined).catch(async (error: Error) => {
+      throw new Error(`${error.message}; the tree shows ${JSON.stringify(await settled())}`);
+    });
   });
 });

@@ -29,6 +29,17 @@ export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Polls `probe` every 100 ms until it gives a value (not undefined or false); fails after `timeoutMs` naming `what`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await delay(100);
+  }
+}
+
 /**
  * Takes the named folder out of the window and resolves once VS Code says so. Never the first
  * folder: removing it restarts the extension host, and the test with it.

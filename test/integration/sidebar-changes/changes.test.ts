@@ -2,20 +2,10 @@ import * as assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { QaLensApi } from '../../../src/extension/extension';
-import { activeExtension, delay } from '../shared/extension';
+import { activeExtension, waitFor } from '../shared/extension';
 
 let api: QaLensApi;
 let root: vscode.Uri;
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await delay(100);
-  }
-}
 
 function file(rel: string): vscode.Uri {
   return vscode.Uri.joinPath(root, ...rel.split('/'));

@@ -7,22 +7,12 @@ import type { QaLensApi } from '../../../src/extension/extension';
 import { ChecklistStateService } from '../../../src/extension/checklists/checklistState';
 import { createLog } from '../../../src/extension/log';
 import type { GroupNode } from '../../../src/extension/views/shortcutsView';
-import { activeExtension, delay } from '../shared/extension';
+import { activeExtension, waitFor } from '../shared/extension';
 
 // Runs in order: each step builds on the workspace state the previous one left.
 
 let api: QaLensApi;
 let root: vscode.Uri;
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await delay(100);
-  }
-}
 
 function file(rel: string): vscode.Uri {
   return vscode.Uri.joinPath(root, ...rel.split('/'));

@@ -1,9 +1,10 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { type Command, type ParsedArgs, stringOption } from '../command';
 import { type CliIo, EXIT_OK, UsageError } from '../io';
 import { loadConfig } from '../../core/config/index';
 import { BUNDLED, loadConstitution, principlesFor, type Principle } from '../../core/constitution/index';
 import { formatProblem, type Problem } from '../../core/types';
+import { isRelativeInside } from '../../core/insideRoot';
 
 const USAGE = `Usage: qa-lens principles [--for PATH] [--format text|json]
 
@@ -94,7 +95,7 @@ export function targetPath(args: ParsedArgs, root: string): string | undefined {
   if (given === undefined) return undefined;
   if (given.trim() === '') throw new UsageError('--for needs a path');
   const rel = relative(root, resolve(root, given));
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(`--for: '${given}' is not a file inside ${root}`);
+  if (rel === '' || !isRelativeInside(rel)) throw new UsageError(`--for: '${given}' is not a file inside ${root}`);
   return rel.split(sep).join('/');
 }
 

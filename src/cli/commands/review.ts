@@ -1,5 +1,5 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { type Command, type ParsedArgs, stringOption } from '../command';
 import { type CliIo, EXIT_OK, EXIT_USAGE, FatalError, UsageError } from '../io';
 import { analyzeDocument } from '../../core/engine';
@@ -9,6 +9,7 @@ import { loadProject } from '../../core/project';
 import { formatProblem, type Problem } from '../../core/types';
 import { GitError, openRepo, tryResolveCommit } from '../../git/index';
 import { type AnalyzeFile, DEFAULT_REVIEWS_FOLDER, DEFAULT_TEMPLATE_ID, loadTemplateCatalog, prepareReview } from '../../core/review/index';
+import { isRelativeInside } from '../../core/insideRoot';
 
 const USAGE = `Usage: qa-lens review [--template ID] [--base GIT-REF] [--out FILE]
 
@@ -91,7 +92,7 @@ async function runReview(args: ParsedArgs, io: CliIo): Promise<number> {
     principles: project.constitution.principles,
     checklists: project.checklists,
     reviewsFolder,
-    linkFrom: linkFrom !== undefined && !linkFrom.startsWith('..') ? linkFrom : undefined,
+    linkFrom: linkFrom !== undefined && isRelativeInside(linkFrom) ? linkFrom : undefined,
   });
   problems.push(...document.problems);
   for (const note of document.context.notes) io.stderr.write(`qa-lens review: ${note}\n`);
@@ -151,7 +152,7 @@ function report(io: CliIo, problems: readonly Problem[]): void {
 function displayPath(root: string, file: string, bundledName?: string): string {
   if (bundledName !== undefined) return bundledName;
   const rel = relative(root, file);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? toSlash(rel) : toSlash(file);
+  return rel !== '' && isRelativeInside(rel) ? toSlash(rel) : toSlash(file);
 }
 
 function toSlash(path: string): string {

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { describeFsError } from '../fsErrors';
 import { resourcePath } from '../resources';
 import type { Problem } from '../types';
 import { parseConstitution } from './parse';
 import { restoreConstitutionSnapshot } from './snapshot';
 import type { ConstitutionResult } from './types';
+import { isRelativeInside } from '../insideRoot';
 
 /** Reads a file's text; `undefined` when there is no such file. The editor may pass its own (virtual workspaces). */
 export interface TextReader {
@@ -110,7 +111,7 @@ export async function loadBundledConstitution(): Promise<ConstitutionResult> {
 /** Relative to the root with '/' when inside it, else absolute. */
 export function displayPath(root: string, file: string): string {
   const rel = relative(root, file);
-  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  const inside = rel !== '' && isRelativeInside(rel);
   return (inside ? rel : file).split(sep).join('/');
 }
 

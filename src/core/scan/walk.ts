@@ -1,6 +1,7 @@
 import type { Dirent, Stats } from 'node:fs';
 import * as path from 'node:path';
 import { globMatcher } from '../glob';
+import { isRelativeInside } from '../insideRoot';
 import { ASYNC_ACCESS, type FileAccess } from './fileAccess';
 import { IgnoreRules } from './ignoreRules';
 import type { SkippedFile } from './types';
@@ -193,8 +194,7 @@ export function toRelative(root: string, absPath: string): string {
 }
 
 function isInside(rootReal: string, target: string): boolean {
-  const relative = path.relative(rootReal, target);
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+  return isRelativeInside(path.relative(rootReal, target));
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { analyzeDocument } from '../../core/engine';
 import { globMatcher } from '../../core/glob';
@@ -18,6 +18,7 @@ import { pickContinueOrNew } from './continuePick';
 import { reviewTarget, type StartReviewOptions } from './reviewTarget';
 import { pickTemplate } from './templatePick';
 import { TemplateProblems } from './templateProblems';
+import { isRelativeInside } from '../../core/insideRoot';
 
 export interface StartReviewServices {
   projects: ProjectRegistry;
@@ -156,7 +157,7 @@ function analyzer(project: Project, repoRoot: string, folderRoot: string, now: D
   return (repoPath, text) => {
     // The engine's globs are relative to the workspace folder; git's paths to the repository.
     const path = toSlash(relative(folderRoot, join(repoRoot, repoPath)));
-    if (path.startsWith('..') || isAbsolute(path)) return [];
+    if (!isRelativeInside(path)) return [];
     const language = languageForPath(path, project.config.languages);
     if (!language || excluded(path)) return [];
     return analyzeDocument({ text, path, language, settings: project.settings, now });
@@ -170,7 +171,7 @@ async function checklistLookup(services: StartReviewServices, folder: vscode.Wor
   const folderKey = folder.uri.toString();
   return (repoPath, checklist, item) => {
     const file = toSlash(relative(folder.uri.fsPath, join(repoRoot, repoPath)));
-    if (file.startsWith('..')) return undefined;
+    if (!isRelativeInside(file)) return undefined;
     const state = services.checklistState.get({ folder: folderKey, branch, file, checklist, item });
     return state ? { status: state.status, ...(state.reason ? { reason: state.reason } : {}) } : undefined;
   };

@@ -97,6 +97,9 @@ describe('qa-lens principles, checklists and init (the built CLI)', function () 
     it('refuses an unknown format and a path outside the folder with exit status 2', async () => {
       assert.equal((await run(dir.root, 'principles', '--format', 'xml')).status, 2);
       assert.equal((await run(dir.root, 'principles', '--for', '../elsewhere.ts')).status, 2);
+      // A name that merely starts with two dots is inside the folder.
+      assert.equal((await run(dir.root, 'checklists', '--for', 'db/../..migrations.sql')).status, 0);
+      assert.equal((await run(dir.root, 'principles', '--for', '..hidden.ts')).status, 0);
       assert.equal((await run(dir.root, 'checklists', '--format', 'sarif')).status, 2);
     });
   });

@@ -24,16 +24,13 @@ export class ChangedLines implements vscode.Disposable {
   constructor(
     private readonly git: GitInfo,
     private readonly projects: ProjectRegistry,
+    filesChanged: vscode.Event<vscode.Uri>,
   ) {
-    // Any file written, created or deleted may add or remove lines (a new file is all added
-    // lines): without this, shortcuts written after the filter was turned on never showed up.
-    const files = vscode.workspace.createFileSystemWatcher('**/*');
     const forget = (): void => this.cache.clear();
     this.disposables.push(
-      files,
-      files.onDidChange(forget),
-      files.onDidCreate(forget),
-      files.onDidDelete(forget),
+      // Any file written, created or deleted may add or remove lines (a new file is all added
+      // lines): without this, shortcuts written after the filter was turned on never showed up.
+      filesChanged(forget),
       git.onDidChange(forget),
       projects.onDidChange(forget),
     );

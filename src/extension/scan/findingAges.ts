@@ -19,13 +19,13 @@ export class FindingAges implements vscode.Disposable {
   private readonly blames = new Map<string, Promise<BlameLine[] | undefined>>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly git: GitInfo) {
-    // Changes only; a created file has no cached blame to forget.
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, false, false);
+  constructor(
+    private readonly git: GitInfo,
+    filesChanged: vscode.Event<vscode.Uri>,
+  ) {
     this.disposables.push(
-      watcher,
-      watcher.onDidChange((uri) => this.forget(uri)),
-      watcher.onDidDelete((uri) => this.forget(uri)),
+      // A file changed or deleted on disk (a created one has no cached blame to forget).
+      filesChanged((uri) => this.forget(uri)),
       git.onDidChange(() => this.blames.clear()),
       vscode.workspace.onDidSaveTextDocument((doc) => this.blames.delete(doc.uri.toString())),
       // An unsaved edit moves lines (load blames the editor's text): a blame of the text before

@@ -62,7 +62,8 @@ export class WorkspaceScan implements vscode.Disposable {
   private readonly results = new Map<string, FolderResults>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly stateChanged = new vscode.EventEmitter<ScanState>();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.stateChanged];
+  private readonly fileChanged = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.stateChanged, this.fileChanged];
   private controller: AbortController | undefined;
   private fullRun: FullRun | undefined;
   private running: Promise<void> = Promise.resolve();
@@ -78,13 +79,21 @@ export class WorkspaceScan implements vscode.Disposable {
   /** Fires when the combined findings may have changed (scan results or an open editor's). */
   readonly onDidChange = this.changed.event;
   readonly onDidChangeState = this.stateChanged.event;
+  /**
+   * A file created, changed or deleted on disk, as the scan's watcher saw it: the one workspace-wide
+   * watcher, shared with what caches per-file git answers (added lines, blame).
+   */
+  readonly onDidChangeFile = this.fileChanged.event;
 
   constructor(
     private readonly projects: ProjectRegistry,
     private readonly analyzer: DocumentAnalyzer,
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-    const onFile = (uri: vscode.Uri): void => this.queue(uri);
+    const onFile = (uri: vscode.Uri): void => {
+      this.fileChanged.fire(uri);
+      this.queue(uri);
+    };
     this.disposables.push(
       watcher,
       watcher.onDidChange(onFile),

@@ -64,8 +64,8 @@ export function registerSidebar(context: vscode.ExtensionContext, services: Side
   const keys = new ContextKeys();
   const activeFile = new ActiveFile();
   const scan = new WorkspaceScan(projects, analyzer);
-  const changedLines = new ChangedLines(git, projects);
-  const ages = new FindingAges(git);
+  const changedLines = new ChangedLines(git, projects, scan.onDidChangeFile);
+  const ages = new FindingAges(git, scan.onDidChangeFile);
   const shortcuts = new ShortcutsProvider(scan, ages, changedLines, context.workspaceState, keys, projects);
   const constitution = new ConstitutionProvider(projects, scan, activeFile, context.workspaceState, keys);
   const checklist = new ChecklistProvider(projects, git, checklistState, activeFile, keys);

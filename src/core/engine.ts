@@ -8,6 +8,7 @@ import { scanCode } from './rules/code/scan';
 import { familyOf } from './rules/code/families';
 import type { DocumentFacts } from './rules/code/context';
 import type { InlineIgnore } from './rules/code/directives';
+import { ignoreNameProblems } from './rules/code/ignoreNames';
 import { commentGroups, commentText, documentOffset } from './rules/comments/commentText';
 import { judgeNote, type NoteContext } from './rules/comments/judge';
 import { splitNotes } from './rules/comments/notes';
@@ -16,7 +17,8 @@ import { excerptOf, type RuleHit } from './rules/hit';
 import type { RuleId } from './rules/ids';
 import { LineIndex } from './rules/lineIndex';
 import { isTestFile } from './testFiles';
-import { severityRank, type Finding, type Severity } from './types';
+import { severityRank, type Finding, type Severity, type TextProblem } from './types';
+import type { CommentToken } from './lexer/types';
 
 export { RULES, isTestFile };
 export type { RuleInfo };
@@ -34,6 +36,27 @@ export interface AnalyzeInput {
 /** Every finding in one document, sorted by line and column, fingerprints filled. */
 export function analyzeDocument(input: AnalyzeInput): Finding[] {
   return analyzeLexed(input, lex(input.text, input.language));
+}
+
+/**
+ * analyzeDocument, and the problems in the document's own text (cli.md: problems in the team's
+ * files are reported, never fatal), from one lexing.
+ */
+export function analyzeDocumentWithProblems(input: AnalyzeInput): { findings: Finding[]; problems: TextProblem[] } {
+  const lexed = lex(input.text, input.language);
+  return { findings: analyzeLexed(input, lexed), problems: documentProblems(input.text, lexed.comments) };
+}
+
+/** The problems in a lexed document's text: today, inline ignores that name no rule. */
+export function documentProblems(text: string, comments: readonly CommentToken[]): TextProblem[] {
+  const found = ignoreNameProblems(text, comments);
+  if (found.length === 0) return [];
+  const lines = new LineIndex(text);
+  return found.map((problem) => {
+    const start = lines.position(problem.start);
+    const end = lines.position(problem.end);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, message: problem.message, suggestion: problem.suggestion };
+  });
 }
 
 /** `analyzeDocument` after lexing (tests hand in their own `LexResult`). */

@@ -1,5 +1,5 @@
 import type { EngineSettings } from './config/model';
-import { collectFindings, isoDay } from './engine';
+import { collectFindings, documentProblems, isoDay } from './engine';
 import { fingerprintFindings } from './fingerprint';
 import { ticketReferences } from './inline/ticketRefs';
 import { lex } from './lexer/index';
@@ -8,7 +8,7 @@ import { buildCode } from './lexer/mask';
 import { partitionPoint } from './partitionPoint';
 import { documentFacts, type DocumentFacts } from './rules/code/context';
 import type { CommentToken, LanguageSpec } from './lexer/types';
-import type { Finding } from './types';
+import type { Finding, TextProblem } from './types';
 
 export type { TextChange };
 
@@ -52,6 +52,14 @@ export class DocumentSession {
   /** The ticket references in the comments of the text last analysed (ticket links). */
   ticketReferences(userPatterns: readonly RegExp[]): Array<{ text: string; start: number }> {
     return ticketReferences(this.text, this.comments, userPatterns);
+  }
+
+  /**
+   * The problems in the text last analysed (an inline ignore naming no rule): one search of the
+   * whole text for the directive, so it costs little after each edit.
+   */
+  problems(): TextProblem[] {
+    return documentProblems(this.text, this.comments);
   }
 
   /** Every finding of `text`, analysed whole. */

@@ -47,6 +47,20 @@ export interface Problem {
   severity?: 'error' | 'warning';
 }
 
+/**
+ * A problem in one document's own text (an inline ignore that names no rule), positions 1-based
+ * like a finding's. The scan adds the path to make it a Problem; the editor shows it in place.
+ */
+export interface TextProblem {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** The replacement the message suggests, for a quick fix. */
+  suggestion?: string;
+}
+
 /** `path:line:column: message`, the form terminals and VS Code problem matchers turn into links. */
 export function formatProblem(problem: Problem): string {
   return `${problem.path}:${problem.line}:${problem.column}: ${problem.message}`;

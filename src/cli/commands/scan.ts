@@ -131,10 +131,12 @@ export const scanCommand: Command = {
 
     const sinceFiltered = added === undefined ? result.findings : onAddedLines(result.findings, added);
     const reported = baseline === undefined ? sinceFiltered : newSinceBaseline(sinceFiltered, baseline);
+    // Problems in the scanned files' text (an inline ignore naming no rule) come after the scan.
+    for (const problem of result.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     const report: ScanReport = {
       root: request.root,
       result: { ...result, findings: reported },
-      problems: project.problems,
+      problems: [...project.problems, ...result.problems],
       constitution: project.constitution,
       severities: project.settings.severities,
       hidden: { since: result.findings.length - sinceFiltered.length, baseline: sinceFiltered.length - reported.length },

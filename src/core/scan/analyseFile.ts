@@ -1,4 +1,4 @@
-import type { Finding } from '../types';
+import type { Finding, TextProblem } from '../types';
 import { decodeText, looksBinary } from './decode';
 import { readBounded, readBoundedSync, type ReadOutcome } from './readFile';
 import type { SkippedFile } from './types';
@@ -19,11 +19,17 @@ export interface FileAnalysis<L> {
   maxFileSize: number;
   /** The language id of a root-relative path, undefined when unknown (the file is skipped). */
   languageOf(relPath: string): L | undefined;
-  analyze(document: DocumentToAnalyse<L>): Finding[];
+  analyze(document: DocumentToAnalyse<L>): DocumentOutcome;
 }
 
-/** A file's result: its findings (it counts as scanned), or why it was skipped. */
-export type FileOutcome = { findings: Finding[] } | SkippedFile;
+/** What the analysis of one document found: findings, and problems in its text (cli.md). */
+export interface DocumentOutcome {
+  findings: Finding[];
+  problems: TextProblem[];
+}
+
+/** A file's result: its findings and problems (it counts as scanned), or why it was skipped. */
+export type FileOutcome = DocumentOutcome | SkippedFile;
 
 export async function analyseFile<L>(file: WalkedFile, analysis: FileAnalysis<L>): Promise<FileOutcome> {
   const language = analysis.languageOf(file.relPath);
@@ -60,7 +66,7 @@ function judge<L>(file: WalkedFile, language: L | undefined, read: ReadOutcome, 
   if (looksBinary(bytes)) return { path: file.relPath, reason: 'binary' };
   const text = decodeText(bytes);
   try {
-    return { findings: analysis.analyze({ text, path: file.relPath, language }) };
+    return analysis.analyze({ text, path: file.relPath, language });
   } catch (error) {
     // An engine defect on one file must not lose the other files' results; it is counted, not hidden.
     return { path: file.relPath, reason: 'analysis-failed', detail: error instanceof Error ? error.message : String(error) };

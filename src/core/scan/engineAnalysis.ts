@@ -1,5 +1,5 @@
 import type { EngineSettings } from '../config/model';
-import { analyzeDocument } from '../engine';
+import { analyzeDocumentWithProblems } from '../engine';
 import type { LanguageSpec } from '../lexer/types';
 import { languageForPath } from '../languages/index';
 import type { FileAnalysis } from './analyseFile';
@@ -23,6 +23,6 @@ export function engineAnalysis(spec: EngineScanSpec): FileAnalysis<LanguageSpec>
   return {
     maxFileSize: spec.maxFileSize,
     languageOf: (relPath) => languageForPath(relPath, languages),
-    analyze: ({ text, path, language }) => analyzeDocument({ text, path, language, settings, now }),
+    analyze: ({ text, path, language }) => analyzeDocumentWithProblems({ text, path, language, settings, now }),
   };
 }

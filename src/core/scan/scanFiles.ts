@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/model';
-import type { Finding } from '../types';
+import type { Finding, Problem } from '../types';
 import { analyseFile, analyseFileSync, type FileAnalysis, type FileOutcome } from './analyseFile';
 import type { ScanProgress, ScanResult, SkippedFile } from './types';
 import { BLOCKING_ACCESS } from './fileAccess';
@@ -76,6 +76,7 @@ export async function scanFiles<L>(options: ScanFilesOptions<L>): Promise<ScanRe
   const findings: Finding[] = [];
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
+  const problems: Problem[] = [];
   const analysis: FileAnalysis<L> = { ...options, maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE };
   const report = (path: string): void => options.onProgress?.({ scanned: files.length, skipped: skipped.length, path });
   const skip = (entry: SkippedFile): void => {
@@ -88,6 +89,7 @@ export async function scanFiles<L>(options: ScanFilesOptions<L>): Promise<ScanRe
     } else {
       files.push(file.relPath);
       for (const finding of outcome.findings) findings.push(finding);
+      for (const problem of outcome.problems) problems.push({ path: file.relPath, line: problem.line, column: problem.column, message: problem.message, severity: 'warning' });
       report(file.relPath);
     }
   };
@@ -112,7 +114,8 @@ export async function scanFiles<L>(options: ScanFilesOptions<L>): Promise<ScanRe
   findings.sort(compareFindings);
   files.sort(comparePaths);
   skipped.sort((a, b) => comparePaths(a.path, b.path));
-  return { findings, files, skipped };
+  problems.sort((a, b) => comparePaths(a.path, b.path) || a.line - b.line || a.column - b.column);
+  return { findings, files, skipped, problems };
 }
 
 type Record = (file: WalkedFile, outcome: FileOutcome) => void;

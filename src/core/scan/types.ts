@@ -1,4 +1,4 @@
-import type { Finding } from '../types';
+import type { Finding, Problem } from '../types';
 
 /**
  * Why a file was not analysed. cli.md: skipped files are counted in the summary, never silently
@@ -33,6 +33,8 @@ export interface ScanResult {
   files: string[];
   /** Sorted by path. */
   skipped: SkippedFile[];
+  /** Problems in the analysed files' own text (an inline ignore naming no rule), sorted by path, line, column. */
+  problems: Problem[];
 }
 
 /** Counts per reason, in SKIP_REASONS order, only reasons that occurred. */

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Finding } from '../../core/types';
+import type { Finding, TextProblem } from '../../core/types';
 import type { WorkerRequest, WorkerResponse } from './analysisWorker';
 import { StaleTextError, type SessionRequest } from './sessionStore';
 
-type Analysed = { findings: Finding[]; incremental: boolean; elapsedMs: number };
+type Analysed = { findings: Finding[]; problems: TextProblem[]; incremental: boolean; elapsedMs: number };
 type TicketRefs = Array<{ text: string; start: number }> | null;
 
 interface Pending {

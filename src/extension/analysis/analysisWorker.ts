@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { languageById } from '../../core/languages';
-import type { Finding } from '../../core/types';
+import type { Finding, TextProblem } from '../../core/types';
 import { DocumentSession } from '../../core/session';
 import { SessionStore, StaleTextError, type SessionRequest } from './sessionStore';
 
@@ -11,7 +11,7 @@ export type WorkerRequest =
   | { forget: string };
 
 export type WorkerResponse =
-  | { id: number; findings: Finding[]; incremental: boolean; elapsedMs: number }
+  | { id: number; findings: Finding[]; problems: TextProblem[]; incremental: boolean; elapsedMs: number }
   | { id: number; tickets: Array<{ text: string; start: number }> | null }
   | { id: number; error: string; stale?: boolean };
 
@@ -41,8 +41,8 @@ parentPort?.on('message', (message: WorkerRequest) => {
     // A built-in language is looked up here, so its compiled lexer tables are reused between
     // requests (a cloned spec would be a new object each time); runtime languages come as sent.
     const language = languageById(request.language.id) ?? request.language;
-    const { findings, incremental } = sessions.analyse(request, language);
-    parentPort?.postMessage({ id, findings, incremental, elapsedMs: performance.now() - started } satisfies WorkerResponse);
+    const { findings, problems, incremental } = sessions.analyse(request, language);
+    parentPort?.postMessage({ id, findings, problems, incremental, elapsedMs: performance.now() - started } satisfies WorkerResponse);
     if (!warmed) {
       warmed = true;
       // Right after the first answer, while the user reads the document: the first edits would

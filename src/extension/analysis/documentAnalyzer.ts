@@ -10,7 +10,7 @@ import { matchesAny } from '../../core/glob';
 import { languageById, languageForPath } from '../../core/languages';
 import type { LanguageSpec } from '../../core/lexer/types';
 import type { Project } from '../../core/project';
-import type { Finding } from '../../core/types';
+import type { Finding, TextProblem } from '../../core/types';
 import { log } from '../log';
 import { editorSettings, onDidChangeSettings } from '../settings';
 import type { ProjectRegistry } from '../workspace/projects';
@@ -22,6 +22,8 @@ export interface DocumentAnalysis {
   /** Workspace-relative path ('/'), or the file name outside a workspace. */
   path: string;
   findings: Finding[];
+  /** Problems in the document's own text (an inline ignore naming no rule), shown next to the findings. */
+  problems: TextProblem[];
   project: Project | undefined;
   /** Milliseconds the last analysis took (engine only). */
   elapsedMs: number;
@@ -209,7 +211,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const path = relativePath(doc.uri);
     const length = documentLength(doc);
     const language = languageOf(doc, path, project);
-    const analysis: DocumentAnalysis = { uri: doc.uri, version: doc.version, path, findings: [], project, elapsedMs: 0, incremental: false, language };
+    const analysis: DocumentAnalysis = { uri: doc.uri, version: doc.version, path, findings: [], problems: [], project, elapsedMs: 0, incremental: false, language };
     const limit = (project?.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) * OPEN_FILE_SIZE_FACTOR;
     if (language && length <= limit && !isExcluded(path, project)) {
       const settings = project?.settings ?? fallbackSettings;
@@ -243,6 +245,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
           if (result === 'stale') return this.restartWhole(doc, request.key);
           if (result) {
             analysis.findings = result.findings;
+            analysis.problems = result.problems;
             analysis.incremental = result.incremental;
             analysis.elapsedMs = result.elapsedMs;
           } else if (!this.analyseInPlace(analysis, request)) return this.restartWhole(doc, request.key);
@@ -281,6 +284,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
       throw error;
     }
     analysis.findings = result.findings;
+    analysis.problems = result.problems;
     analysis.incremental = result.incremental;
     analysis.elapsedMs = performance.now() - started;
     return true;

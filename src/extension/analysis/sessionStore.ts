@@ -1,7 +1,7 @@
 import type { EngineSettings } from '../../core/config/model';
 import type { LanguageSpec } from '../../core/lexer/types';
 import { DocumentSession, type TextChange } from '../../core/session';
-import type { Finding } from '../../core/types';
+import type { Finding, TextProblem } from '../../core/types';
 
 /**
  * One analysis of an open document. `base` says how this text differs from the version analysed
@@ -38,7 +38,7 @@ export interface SessionRequest {
 export class SessionStore {
   private readonly entries = new Map<string, { session: DocumentSession; version: number; generation: string }>();
 
-  analyse(request: SessionRequest, language: LanguageSpec = request.language): { findings: Finding[]; incremental: boolean } {
+  analyse(request: SessionRequest, language: LanguageSpec = request.language): { findings: Finding[]; problems: TextProblem[]; incremental: boolean } {
     const entry = this.entries.get(request.key);
     const continues = entry !== undefined && request.base !== null && entry.version === request.base.version && entry.generation === request.generation;
     if (request.inserted !== undefined) {
@@ -53,7 +53,7 @@ export class SessionStore {
     if (continues && request.base) {
       const findings = entry.session.update(request.text, request.base.change, request.now);
       entry.version = request.version;
-      return { findings, incremental: true };
+      return { findings, problems: entry.session.problems(), incremental: true };
     }
     // No session, a session for another version (the document moved between stores) or a fresh
     // start: analyse the whole text and keep the session for the next edit.
@@ -61,7 +61,7 @@ export class SessionStore {
     const session = new DocumentSession({ path: request.path, language, settings: request.settings });
     const findings = session.analyze(request.text, request.now);
     this.entries.set(request.key, { session, version: request.version, generation: request.generation });
-    return { findings, incremental: false };
+    return { findings, problems: session.problems(), incremental: false };
   }
 
   /** Ticket references in the text analysed at `version`; undefined when the store is not at that version. */

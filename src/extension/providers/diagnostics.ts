@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { principleById, type Constitution } from '../../core/constitution';
-import type { Finding, Severity } from '../../core/types';
+import type { Finding, Severity, TextProblem } from '../../core/types';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { constitutionUri } from '../workspace/constitutionUri';
 
@@ -33,6 +33,18 @@ export function toDiagnostic(finding: Finding, constitution: Constitution | unde
   return diagnostic;
 }
 
+/** The diagnostic code of a problem in the document's text: the directive it is about. */
+export const IGNORE_PROBLEM_CODE = 'qa-lens-ignore';
+
+/** A problem in the document's own text (an inline ignore naming no rule), as a warning where it is written. */
+export function problemDiagnostic(problem: TextProblem): vscode.Diagnostic {
+  const range = new vscode.Range(problem.line - 1, problem.column - 1, problem.endLine - 1, problem.endColumn - 1);
+  const diagnostic = new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Warning);
+  diagnostic.source = 'QA Lens';
+  diagnostic.code = IGNORE_PROBLEM_CODE;
+  return diagnostic;
+}
+
 /** Keeps the Problems panel in step with the analyzer's findings for open documents. */
 export function registerDiagnostics(context: vscode.ExtensionContext, analyzer: DocumentAnalyzer): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('qa-lens');
@@ -45,7 +57,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, analyzer: 
         return;
       }
       const constitution = analysis.project?.constitution;
-      collection.set(uri, analysis.findings.map((finding) => toDiagnostic(finding, constitution)));
+      collection.set(uri, [...analysis.findings.map((finding) => toDiagnostic(finding, constitution)), ...analysis.problems.map(problemDiagnostic)]);
     }),
   );
   return collection;

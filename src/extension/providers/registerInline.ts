@@ -13,6 +13,7 @@ import { registerRestrictedModeNotice } from '../trust/restrictedMode';
 import type { GitInfo } from '../workspace/gitInfo';
 import type { ProjectRegistry } from '../workspace/projects';
 import { registerCodeActions } from './codeActions';
+import { registerIgnoreNameFix } from './ignoreNameFix';
 import { registerCodeLens } from './codeLens';
 import { registerHover } from './hover';
 import { registerTicketLinks } from './ticketLinks';
@@ -44,6 +45,7 @@ export function registerInlineFeatures(context: vscode.ExtensionContext, service
   registerCodeLens(context, { analyzer, blame, git, checklistState });
   registerHover(context, analyzer, blame);
   registerCodeActions(context, analyzer);
+  registerIgnoreNameFix(context, analyzer);
   registerTicketLinks(context, analyzer);
 
   registerAddTicket(context, analyzer);

@@ -16,7 +16,7 @@ function finding(path: string, line: number, column: number, severity: Severity,
 }
 
 function report(findings: Finding[], files: number, skipped: SkippedFile[] = []): ScanReport {
-  return { root: '/abs/root', result: { findings, files: Array.from({ length: files }, (_, i) => `f${i}.ts`), skipped }, problems: [] };
+  return { root: '/abs/root', result: { findings, files: Array.from({ length: files }, (_, i) => `f${i}.ts`), skipped, problems: [] }, problems: [] };
 }
 
 describe('text output', () => {

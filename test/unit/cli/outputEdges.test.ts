@@ -40,7 +40,7 @@ describe('output edges', () => {
   it('a file whose analysis failed is a warning notification, like an unreadable one; other skips are notes', () => {
     const report: ScanReport = {
       root: '/abs/root',
-      result: { findings: [], files: [], skipped: [{ path: 'a.ts', reason: 'analysis-failed' }, { path: 'b.ts', reason: 'unreadable' }, { path: 'c.png', reason: 'binary' }] },
+      result: { findings: [], files: [], skipped: [{ path: 'a.ts', reason: 'analysis-failed' }, { path: 'b.ts', reason: 'unreadable' }, { path: 'c.png', reason: 'binary' }], problems: [] },
       problems: [],
     };
     const [run] = buildSarif(report).runs as SarifRun[];
@@ -52,7 +52,7 @@ describe('output edges', () => {
   it('a problem in a file outside the root (a Windows absolute path too) is located by a file URI, not under %SRCROOT%', () => {
     const report: ScanReport = {
       root: '/abs/root',
-      result: { findings: [], files: [], skipped: [] },
+      result: { findings: [], files: [], skipped: [], problems: [] },
       problems: [
         { path: 'C:/team/config.json', line: 1, column: 1, message: 'm', severity: 'error' },
         { path: '.quality/config.json', line: 2, column: 1, message: 'w', severity: 'warning' },
@@ -68,14 +68,14 @@ describe('output edges', () => {
 
   it("a rule's helpUri is the principle's first absolute link, without the sentence's closing punctuation", () => {
     const { constitution } = parseConstitution('## ENG-01 Fail loudly\n<!-- qa: { rules: [swallowed-error] } -->\n\nSee https://example.com/guide/errors.\n', { path: 'c.md' });
-    const report: ScanReport = { root: '/abs/root', result: { findings: [], files: [], skipped: [] }, problems: [], constitution };
+    const report: ScanReport = { root: '/abs/root', result: { findings: [], files: [], skipped: [], problems: [] }, problems: [], constitution };
     const [run] = buildSarif(report).runs as SarifRun[];
     assert.equal(run.tool.driver.rules.find((r) => r.id === 'swallowed-error')?.helpUri, 'https://example.com/guide/errors');
   });
 
   it("a rule's default level is the severity the run configured for it", () => {
     const report: ScanReport = {
-      root: '/abs/root', result: { findings: [], files: [], skipped: [] }, problems: [],
+      root: '/abs/root', result: { findings: [], files: [], skipped: [], problems: [] }, problems: [],
       severities: { 'untracked-marker': 'error', 'swallowed-error': 'off' },
     };
     const [run] = buildSarif(report).runs as SarifRun[];
@@ -89,13 +89,13 @@ describe('output edges', () => {
       ruleId: 'tracked-marker', severity: 'hint', path: 'a.ts', line: 1, column: 4, endLine: 1, endColumn: 8, message: 'm', excerpt: 'TODO(PROJ-1): x',
       tag: 'TODO', ticket: 'PROJ-1', deadline: '2026-01-31', principle: 'ENG-02', fingerprint: 'f',
     };
-    const report: ScanReport = { root: '/abs/root', result: { findings: [finding], files: ['a.ts'], skipped: [] }, problems: [] };
+    const report: ScanReport = { root: '/abs/root', result: { findings: [finding], files: ['a.ts'], skipped: [], problems: [] }, problems: [] };
     const [run] = buildSarif(report).runs as SarifRun[];
     assert.deepEqual(run.results[0].properties, { tag: 'TODO', ticket: 'PROJ-1', deadline: '2026-01-31', principle: 'ENG-02' });
   });
 
   it('the summary names hidden findings only when there are some', () => {
-    const report: ScanReport = { root: '/abs/root', result: { findings: [], files: ['a.ts'], skipped: [] }, problems: [], hidden: { since: 0, baseline: 2 } };
+    const report: ScanReport = { root: '/abs/root', result: { findings: [], files: ['a.ts'], skipped: [], problems: [] }, problems: [], hidden: { since: 0, baseline: 2 } };
     assert.equal(summaryLine(report), '0 findings in 1 file; 2 in the baseline');
   });
 });

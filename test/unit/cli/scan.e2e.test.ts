@@ -175,6 +175,26 @@ describe('qa-lens scan (built CLI)', function () {
     assert.deepEqual(text.stderr.trimEnd().split('\n'), expected);
   });
 
+  it('reports an inline ignore that names no rule as a problem where it is written, in every format, status unchanged', async () => {
+    tree = await tempTree({
+      'test/b.test.ts': "// qa-lens-ignore skiped-test -- flaky on CI\nit.skip('a', () => {});\n",
+      'a.py': 'import os\nos.chmod(p, 0o777)  # qa-lens-ignore insecure -- sandbox only\n',
+      'c.ts': '// Mark one with qa-lens-ignore to keep it quiet.\n',
+    });
+    const { run, report } = await scanJson(['--fail-on', 'error'], tree.root);
+    assert.equal(run.status, 0);
+    const expected = [
+      "a.py:2:38: qa-lens-ignore names no rule 'insecure', so it silences nothing: the rule ids are expired-deadline, deferred-to-sprint, vague-deferral, untracked-marker, tracked-marker, suppressed-check, skipped-test, focused-test, swallowed-error, insecure-shortcut.",
+      "test/b.test.ts:1:19: qa-lens-ignore names no rule 'skiped-test', so it silences nothing: did you mean 'skipped-test'?",
+    ];
+    assert.deepEqual(run.stderr.trimEnd().split('\n'), expected);
+    assert.deepEqual(report.problems.map((p) => `${p.path}:${p.line}:${p.column}: ${p.message}`), expected);
+    assert.deepEqual(report.findings.map(at), ['a.py:2:13 insecure-shortcut', 'test/b.test.ts:2:1 skipped-test'], 'neither finding is silenced');
+    const sarif = await qaLens(['scan', '--format', 'sarif'], tree.root);
+    const notifications = (JSON.parse(sarif.stdout) as { runs: Array<{ invocations: Array<{ toolConfigurationNotifications: Array<{ message: { text: string } }> }> }> }).runs[0].invocations[0].toolConfigurationNotifications;
+    assert.deepEqual(notifications.map((n) => n.message.text), [expected[0], expected[1]].map((line) => line.replace(/^[^ ]+ /, '')));
+  });
+
   it('writes a plain text report on a pipe: grouped, summary last, nothing on stderr', async () => {
     tree = await tempTree({ 'src/a.ts': '// TODO: fix this in the next sprint\n', 'img.png': Buffer.from([0x89, 0, 0, 0]) });
     const run = await qaLens(['scan'], tree.root);

@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { scanFiles, type DocumentToAnalyse, type ScanFilesOptions } from '../../../src/core/scan/scanFiles';
+import type { DocumentOutcome } from '../../../src/core/scan/analyseFile';
 import type { Finding } from '../../../src/core/types';
 import { tempTree, type TempTree } from './tempTree';
 
 /** A stand-in engine: one finding at every "TODO", so positions and order can be checked. */
 function todoFinder(seen: Array<DocumentToAnalyse<string>> = []) {
-  return (document: DocumentToAnalyse<string>): Finding[] => {
+  return (document: DocumentToAnalyse<string>): DocumentOutcome => {
     seen.push(document);
     const findings: Finding[] = [];
     document.text.split(/\r?\n/).forEach((line, i) => {
@@ -16,7 +17,7 @@ function todoFinder(seen: Array<DocumentToAnalyse<string>> = []) {
         });
       }
     });
-    return findings;
+    return { findings, problems: [] };
   };
 }
 
@@ -102,7 +103,7 @@ describe('scanFiles', () => {
         signal: controller.signal,
         analyze: () => {
           if (++analysed === 5) controller.abort(new Error('cancelled by the user'));
-          return [];
+          return { findings: [], problems: [] };
         },
       })),
       /cancelled by the user/,
@@ -125,7 +126,7 @@ describe('scanFiles', () => {
       },
       analyze: () => {
         active--;
-        return [];
+        return { findings: [], problems: [] };
       },
     }));
     assert.ok(peak <= 4 && peak >= 2, `peak ${peak}`);

@@ -35,6 +35,22 @@ describe('SessionStore and foldChange (the editor side of incremental analysis)'
     );
   });
 
+  it('reports the problems of the text after each edit, incremental or whole', () => {
+    const store = new SessionStore();
+    const v1 = 'const a = 1;\n';
+    assert.deepEqual(store.analyse(request(v1, 1, null)).problems, []);
+    const ignore = '// qa-lens-ignore swalowed-error -- retried later\n';
+    const v2 = ignore + v1;
+    const typed = store.analyse(request(v2, 2, { version: 1, change: { start: 0, oldEnd: 0, newEnd: ignore.length } }));
+    assert.equal(typed.incremental, true);
+    assert.deepEqual(typed.problems.map((p) => `${p.line}:${p.column}-${p.endColumn} ${p.suggestion}`), ['1:19-33 swallowed-error']);
+    // Corrected in place (one character typed): the problem is gone.
+    const v3 = v2.slice(0, 22) + 'l' + v2.slice(22);
+    const fixed = store.analyse(request(v3, 3, { version: 2, change: { start: 22, oldEnd: 22, newEnd: 23 } }));
+    assert.equal(fixed.incremental, true);
+    assert.deepEqual(fixed.problems, []);
+  });
+
   it('continues a session only from the version it analysed, under the same settings and language', () => {
     const store = new SessionStore();
     const v1 = 'const a = 1;\n';
@@ -42,16 +58,16 @@ describe('SessionStore and foldChange (the editor side of incremental analysis)'
     const expected = analyzeDocument({ text: v2, path: 'a.ts', language, settings, now: '2026-06-01' });
     assert.equal(store.analyse(request(v1, 1, null)).incremental, false);
     const next = store.analyse(request(v2, 2, { version: 1, change: { start: 0, oldEnd: 0, newEnd: 15 } }));
-    assert.deepEqual(next, { findings: expected, incremental: true });
+    assert.deepEqual(next, { findings: expected, problems: [], incremental: true });
     // A base version the store never analysed (the document moved from the worker): whole again.
     assert.equal(store.analyse(request(v2, 4, { version: 3, change: { start: 0, oldEnd: 0, newEnd: 0 } })).incremental, false);
     // Other settings or language: whole again.
     const other = store.analyse(request(v2, 5, { version: 4, change: { start: 0, oldEnd: 0, newEnd: 0 } }, 'g2'));
-    assert.deepEqual(other, { findings: expected, incremental: false });
+    assert.deepEqual(other, { findings: expected, problems: [], incremental: false });
     // Only the edited text: the store applies it to the text it analysed at the base version.
     const v6 = '// TODO: later\nconst a = 12;\n';
     const edited = store.analyse({ ...request('', 6, { version: 5, change: { start: 26, oldEnd: 26, newEnd: 27 } }, 'g2'), inserted: '2', length: v6.length });
-    assert.deepEqual(edited, { findings: analyzeDocument({ text: v6, path: 'a.ts', language, settings, now: '2026-06-01' }), incremental: true });
+    assert.deepEqual(edited, { findings: analyzeDocument({ text: v6, path: 'a.ts', language, settings, now: '2026-06-01' }), problems: [], incremental: true });
     // A base it does not have, or a length that does not add up: it asks for the whole text.
     assert.throws(() => store.analyse({ ...request('', 8, { version: 7, change: { start: 0, oldEnd: 0, newEnd: 1 } }, 'g2'), inserted: 'x', length: v6.length + 1 }), StaleTextError);
     assert.throws(() => store.analyse({ ...request('', 7, { version: 6, change: { start: 0, oldEnd: 0, newEnd: 1 } }, 'g2'), inserted: 'x', length: 3 }), StaleTextError);

@@ -50,7 +50,8 @@ Options:
   --config FILE            default: .quality/config.json under the scan root, if present
   --fail-on error|warning|information|hint|never
                            exit 1 when a finding at or above that severity exists (default: error)
-  --since GIT-REF          report only findings on lines added since GIT-REF (working tree included)
+  --since GIT-REF          report only findings on lines added since GIT-REF (working tree included);
+                           A...B (A... for A...HEAD): since the merge base of A and B, as git diff
   --baseline FILE          report only findings whose fingerprint is not in FILE
   --write-baseline FILE    record the current findings' fingerprints in FILE
   --no-budgets             do not check the config's budgets

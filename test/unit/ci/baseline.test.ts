@@ -181,6 +181,35 @@ describe('baselines, budgets and --since on a real repository (built CLI)', func
     assert.equal(option.status, 2);
   });
 
+  it('--since A...B compares with the merge base, as git diff does; a two-dot range is refused with a message', async () => {
+    repo = await makeRepo();
+    await repo.write('src/a.ts', ['// TODO: from the start', 'export const a = 1;', ''].join('\n'));
+    const start = await repo.commit('start');
+    await repo.git.raw(['checkout', '-q', '-b', 'feature']);
+    await repo.write('src/b.ts', '// HACK: the branch adds this\n');
+    await repo.commit('feature work');
+    // main moves on after the branch left it: it rewrites a's first line.
+    await repo.git.raw(['checkout', '-q', 'main']);
+    await repo.write('src/a.ts', ['// TODO(PROJ-1): from the start, now tracked', 'export const a = 1;', ''].join('\n'));
+    await repo.commit('main moves on');
+    await repo.git.raw(['checkout', '-q', 'feature']);
+
+    const brief = (report: { findings: Array<{ path: string; line: number; ruleId: string }> }): string[] => report.findings.map((f) => `${f.path}:${f.line} ${f.ruleId}`);
+    // Against main itself, a's old line looks added (main has another text there).
+    assert.deepEqual(brief((await scanJson(['--since', 'main'], repo.dir)).report), ['src/a.ts:1 untracked-marker', 'src/b.ts:1 untracked-marker']);
+    // Against the merge base: only the branch's own line. `main...` and `main...HEAD` are the same.
+    for (const since of ['main...', 'main...HEAD', 'main...feature', start]) {
+      assert.deepEqual(brief((await scanJson(['--since', since], repo.dir)).report), ['src/b.ts:1 untracked-marker'], since);
+    }
+
+    const range = await qaLens(['scan', '--since', 'main..HEAD'], repo.dir);
+    assert.equal(range.status, 2);
+    assert.match(range.stderr, /--since main\.\.HEAD: 'main\.\.HEAD' is a range of commits, and --since takes the one to compare with: a ref, or A\.\.\.B for the merge base of A and B/);
+    const unknown = await qaLens(['scan', '--since', 'nope...HEAD'], repo.dir);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /--since nope\.\.\.HEAD: 'nope' does not name a commit in this repository/);
+  });
+
   it('--since outside a git repository is exit 2 with a message', async () => {
     const dir = await makeTempDir('qa-lens-nogit-');
     try {

@@ -34,6 +34,8 @@ export interface PendingBody {
   trailingCode: boolean;
   /** YAML: indentation of the line holding the indicator; the value's lines are deeper. */
   parentIndent: number;
+  /** YAML: a literal block that is a shell script (`run: |`): its `#` comments are comments. */
+  script?: boolean;
 }
 
 export type CodeScanner = (ctx: LexContext, cs: CompiledSpec, start: number, end: number, stop: Stop | null) => number;

@@ -184,6 +184,13 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
       assert.deepEqual(jsdoc.rules, []);
     });
 
+    it('inside a CI script block (`run: |`), the ignore is a comment of the script, and it silences the finding', () => {
+      const text = 'jobs:\n  a:\n    steps:\n      - run: |\n          make\n          curl -k https://mirror.local/x\n';
+      const result = ignore('yaml', '.github/workflows/ci.yml', text, 'insecure-shortcut');
+      assert.equal(result.text, 'jobs:\n  a:\n    steps:\n      - run: |\n          make\n          # qa-lens-ignore insecure-shortcut -- staging only\n          curl -k https://mirror.local/x\n');
+      assert.deepEqual(result.rules, []);
+    });
+
     it('a comment that only starts on the line keeps the comment of its own above it (CRLF lines too)', () => {
       const text = 'a { color: red; }\r\n/* HACK: for now\r\n */\r\n';
       const finding = only('css', 'a.css', text, 'vague-deferral');

@@ -70,7 +70,7 @@ const FIXTURES: Record<string, [comment: string | null, fake: string]> = {
   clojure: ['; TODO real', '(str \\; "; FAKE")'],
   scheme: ['#| TODO real |#', '(display "; FAKE")'],
   nix: ['# TODO real', "s = ''# FAKE ${x}'';"],
-  yaml: ['key: value # TODO real', "url: http://x#FAKE\nrun: |\n  # FAKE\ns: '# FAKE'"],
+  yaml: ['key: value # TODO real', "url: http://x#FAKE\ndescription: |\n  # FAKE\nrun: |\n  echo '# FAKE' \"# FAKE\" x#FAKE\ns: '# FAKE'"],
   toml: ['a = 1 # TODO real', "s = \"# FAKE\"\nt = '''\n# FAKE\n'''"],
   ini: ['; TODO real', 'url = http://x#FAKE ;FAKE'],
   properties: ['# TODO real', 'url=http://x#FAKE'],

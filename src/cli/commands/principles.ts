@@ -60,10 +60,27 @@ async function runPrinciples(args: ParsedArgs, io: CliIo): Promise<number> {
   const version = constitution.version ? ` ${constitution.version}` : '';
   const from = constitution.source === BUNDLED ? 'the bundled default; `qa-lens init` copies it into .quality/ for your team to edit' : constitution.source;
   const lines = [`${name}${version} (${from})`];
-  lines.push(target === undefined ? `${count(principles.length, 'principle')}:` : `${countApply(principles.length, 'principle')} to ${target}${principles.length ? ':' : '.'}`);
-  for (const principle of principles) lines.push('', ...describePrinciple(principle));
+  if (constitution.principles.length === 0) {
+    lines.push(...noPrinciplesYet(constitution.source === BUNDLED ? constitution.file : constitution.source));
+  } else {
+    lines.push(target === undefined ? `${count(principles.length, 'principle')}:` : `${countApply(principles.length, 'principle')} to ${target}${principles.length ? ':' : '.'}`);
+    for (const principle of principles) lines.push('', ...describePrinciple(principle));
+  }
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT_OK;
+}
+
+/**
+ * What to print for a constitution without a single principle: "0 principles:" and nothing after
+ * it reads like a broken command, so say what is wrong and show the heading that fixes it
+ * (formats.md). The exit status stays 0: a malformed constitution does not stop the work (cli.md).
+ */
+function noPrinciplesYet(source: string): string[] {
+  return [
+    ...wrap(`The constitution at ${source} has no principles yet. Add one as a level-2 heading that starts with its id (capital letters, a hyphen and a number), then its title:`, ''),
+    '',
+    '    ## ENG-01 Fail loudly, recover deliberately',
+  ];
 }
 
 function describePrinciple(p: Principle): string[] {

@@ -85,6 +85,23 @@ describe('qa-lens principles, checklists and init (the built CLI)', function () 
       }
     });
 
+    it('says plainly that a constitution without principles has none yet, and how to add one; exit status stays 0', async () => {
+      for (const text of ['', lines('---', 'title: Acme', '---', 'We will write this together.', '', '## Glossary', 'Words.')]) {
+        await dir.write('.quality/constitution.md', text);
+        for (const forPath of [[], ['--for', 'src/a.ts']]) {
+          const result = await run(dir.root, 'principles', ...forPath);
+          assert.equal(result.status, 0, 'a malformed constitution does not change the status (cli.md)');
+          assert.match(result.stderr, /^\.quality\/constitution\.md:1:1: the constitution has no principles/m);
+          assert.doesNotMatch(result.stdout, /\b0 principles/);
+          assert.match(result.stdout, /^The constitution at \.quality\/constitution\.md has no principles yet\. Add one as a level-2 heading\b/m);
+          assert.match(result.stdout, /^ {4}## ENG-01 Fail loudly, recover deliberately$/m);
+        }
+        const json = JSON.parse((await run(dir.root, 'principles', '--format', 'json')).stdout) as { principles: unknown[]; problems: { message: string }[] };
+        assert.deepEqual(json.principles, []);
+        assert.ok(json.problems.some((p) => p.message.startsWith('the constitution has no principles')));
+      }
+    });
+
     it("reads the config's constitution key", async () => {
       await dir.write('.quality/config.json', JSON.stringify({ constitution: 'handbook/rules.md' }));
       await dir.write('handbook/rules.md', lines('## TEAM-7 Our own'));

@@ -1,5 +1,6 @@
 import { globProblem } from '../glob';
 import { closest, describeValue, firstColumn, isYamlSequence, markdownParser, normaliseText, parseYamlAt, rootEntries, scalarValue, sequenceItems, splitFrontMatter } from '../constitution/markdown';
+import { suggestedId, suggestedPrefix } from '../constitution/idSuggestion';
 import { sortProblems } from '../constitution/parse';
 import type { Problem } from '../types';
 import { ITEM_ID, type Checklist, type ChecklistItem, type ChecklistResult } from './types';
@@ -57,7 +58,7 @@ export function parseChecklist(text: string, options: ParseChecklistOptions): Ch
 
     if (!ITEM_ID.test(itemId)) {
       const like = ID_LIKE.exec(word);
-      const suggestion = like ? `${like[1].toUpperCase()}-${like[2]}` : `${id.slice(0, 3).toUpperCase() || 'CHK'}-${String(items.length + 1).padStart(2, '0')}`;
+      const suggestion = like ? suggestedId(like[1], like[2]) : suggestedId(suggestedPrefix(id), String(items.length + 1));
       problems.push({
         ...at,
         message: like

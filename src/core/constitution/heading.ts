@@ -1,3 +1,4 @@
+import { suggestedId } from './idSuggestion';
 import { PRINCIPLE_ID } from './types';
 
 /** What a level-2 heading is: a principle, an ordinary section, or a principle with a mistyped id. */
@@ -32,7 +33,7 @@ export function classifyHeading(text: string): HeadingKind {
   }
   const idLike = ID_LIKE.exec(word);
   if (idLike && !NOT_IDS.test(idLike[1])) {
-    return { kind: 'near-miss', word, suggestion: `${idLike[1].toUpperCase()}-${idLike[2]}` };
+    return { kind: 'near-miss', word, suggestion: suggestedId(idLike[1], idLike[2]) };
   }
   return { kind: 'section' };
 }

@@ -55,6 +55,25 @@ describe('checklist edges (real files)', () => {
     ]);
   });
 
+  it('a malformed id gets a suggestion in the two-digit form of formats.md (mig3 → MIG-03); longer numbers are kept', async () => {
+    const set = await load(lines(...FRONT, '- [ ] MIG-01 Fine', '- [ ] mig3 Rolled back', '- [ ] mig_123 Locks'));
+    assert.deepEqual(set.problems.map(formatProblem), [
+      ".quality/checklists/mig.md:5:7: 'mig3' is not a valid item id: ids are capital letters or digits, a hyphen and a number, like 'MIG-03'; this item is ignored",
+      ".quality/checklists/mig.md:6:7: 'mig_123' is not a valid item id: ids are capital letters or digits, a hyphen and a number, like 'MIG-123'; this item is ignored",
+    ]);
+  });
+
+  it("an item without an id gets a suggestion that is a valid id, whatever the checklist's file name", async () => {
+    const expected = { 'ui-text': 'UI-02', '2fa': 'FA-02', '42': 'CHK-02', 'migration': 'MIG-02' };
+    for (const name of Object.keys(expected)) await dir.write(`.quality/checklists/${name}.md`, lines(...FRONT, '- [ ] X-01 Fine', '- [ ] Rolled back'));
+    const set = await loadChecklists(dir.root);
+    for (const [name, suggestion] of Object.entries(expected)) {
+      assert.deepEqual(set.problems.filter((p) => p.path === `.quality/checklists/${name}.md`).map((p) => p.message), [
+        `this item has no id, so its status cannot be tracked: start it with one, like '- [ ] ${suggestion} Rolled back'; it is ignored`,
+      ]);
+    }
+  });
+
   it('front matter without appliesTo is reported; repeated globs are kept once', async () => {
     const none = await load(lines('---', 'title: T', '---', '- [ ] MIG-01 x'));
     assert.deepEqual(none.problems.map(formatProblem), [".quality/checklists/mig.md:1:1: checklist 'mig' has no appliesTo globs in its front matter, so it is never suggested for a file on its own"]);

@@ -72,7 +72,7 @@ describe('checklists', () => {
       '.quality/checklists/api.md:3:37: a glob must not be empty (in appliesTo)',
       ".quality/checklists/api.md:4:1: unknown front matter key 'owner'; known keys: title, appliesTo",
       ".quality/checklists/api.md:7:7: this item has no id, so its status cannot be tracked: start it with one, like '- [ ] API-02 No id here'; it is ignored",
-      ".quality/checklists/api.md:8:7: 'api-2' is not a valid item id: ids are capital letters or digits, a hyphen and a number, like 'API-2'; this item is ignored",
+      ".quality/checklists/api.md:8:7: 'api-2' is not a valid item id: ids are capital letters or digits, a hyphen and a number, like 'API-02'; this item is ignored",
       '.quality/checklists/api.md:9:7: duplicate item id API-01 (first used on line 6); this one is ignored',
       '.quality/checklists/api.md:10:7: item API-03 has no text: say what to check after the id',
     ]);

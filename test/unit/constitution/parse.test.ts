@@ -138,11 +138,12 @@ describe('constitution parsing (real files)', () => {
       assert.deepEqual(result.constitution.principles.map((p) => p.title), ['First']);
     });
 
-    it('a heading that wants an id (eng-5, Eng_05) is reported; Glossary, Step 1 and utf-8 are sections', async () => {
-      const result = await load(lines('## eng-5 Foo', '## Glossary', '## Step 1 set up', '## utf-8 everywhere', '## ENG-02 Real', '## Eng_05 Bar'));
+    it('a heading that wants an id (eng-5, Eng_05, eng_123) is reported with a two-digit suggestion; Glossary, Step 1 and utf-8 are sections', async () => {
+      const result = await load(lines('## eng-5 Foo', '## Glossary', '## Step 1 set up', '## utf-8 everywhere', '## ENG-02 Real', '## Eng_05 Bar', '## eng_123 Baz'));
       assert.deepEqual(problemsOf(result), [
-        ".quality/constitution.md:1:1: 'eng-5' looks like a principle id but is not one: ids are capital letters or digits, a hyphen and a number (like 'ENG-5'), so this section is not read as a principle",
+        ".quality/constitution.md:1:1: 'eng-5' looks like a principle id but is not one: ids are capital letters or digits, a hyphen and a number (like 'ENG-05'), so this section is not read as a principle",
         ".quality/constitution.md:6:1: 'Eng_05' looks like a principle id but is not one: ids are capital letters or digits, a hyphen and a number (like 'ENG-05'), so this section is not read as a principle",
+        ".quality/constitution.md:7:1: 'eng_123' looks like a principle id but is not one: ids are capital letters or digits, a hyphen and a number (like 'ENG-123'), so this section is not read as a principle",
       ]);
       assert.deepEqual(result.constitution.principles.map((p) => p.id), ['ENG-02']);
     });

@@ -20,7 +20,7 @@ export interface WalkOptions {
   /** The config's `exclude` globs, matched against root-relative paths. */
   exclude?: readonly string[];
   signal?: AbortSignal;
-  /** Told about each path the walk itself skips (symlinks leaving the root, loops, unreadable). */
+  /** Told about each path the walk itself skips (symlinks leaving the root, unreadable folders). */
   onSkip(skipped: SkippedFile): void;
   /** How folders and ignore files are read; default non-blocking (see fileAccess.ts). */
   access?: FileAccess;
@@ -29,10 +29,14 @@ export interface WalkOptions {
 /**
  * Yields the files under the root in a stable order (names sorted by code unit), honouring
  * `.gitignore` and `.ignore` files (nested ones too) and `exclude`, never entering `.git`.
- * Symbolic links are followed while they stay inside the root; a link leaving it, or looping back
- * to a folder being walked, is reported through `onSkip`, never silently dropped.
+ * Symbolic links met on the way are not followed, as ripgrep (without `-L`) and git (which records
+ * the link, not its target) do: a target inside the root is walked under its own path, so
+ * following the link too reported every finding in it twice, and a link to a folder above it
+ * looped. A link leaving the root is reported through `onSkip` (cli.md: skipped and counted,
+ * never silently); a dangling link, or a cycle of links, has nothing to read and is no error.
  *
- * A file named explicitly in `paths` is yielded even when ignored: the user asked for it.
+ * A file named explicitly in `paths` is yielded even when ignored, and a path named explicitly is
+ * followed when it is a link: the user asked for it (ripgrep does the same).
  */
 export async function* walkFiles(options: WalkOptions): AsyncGenerator<WalkedFile> {
   for await (const chunk of walkFileChunks(options)) yield* chunk;
@@ -73,8 +77,7 @@ class Walker {
     if (!info) return;
     if (info.isDirectory()) {
       const rules = await this.rulesFor(relPath);
-      const real = await this.access.realpath(absPath);
-      yield* this.walkFolder(absPath, relPath, rules, [real]);
+      yield* this.walkFolder(absPath, relPath, rules);
     } else if (info.isFile()) {
       const file = this.fileOnce(absPath, relPath);
       if (file) yield [file];
@@ -93,7 +96,7 @@ class Walker {
     return rules;
   }
 
-  private async *walkFolder(absDir: string, relDir: string, parentRules: IgnoreRules, ancestorsReal: string[]): AsyncGenerator<WalkedFile[]> {
+  private async *walkFolder(absDir: string, relDir: string, parentRules: IgnoreRules): AsyncGenerator<WalkedFile[]> {
     this.throwIfAborted();
     let entries: Dirent[];
     try {
@@ -111,14 +114,12 @@ class Walker {
       const absPath = path.join(absDir, entry.name);
       const relPath = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       if (entry.isSymbolicLink()) {
-        if (chunk.length > 0) yield chunk;
-        chunk = [];
-        yield* this.walkLink(absPath, relPath, rules, ancestorsReal);
+        await this.countLinkLeavingRoot(absPath, relPath, rules);
       } else if (entry.isDirectory()) {
         if (this.isIgnoredFolder(relPath, rules)) continue;
         if (chunk.length > 0) yield chunk;
         chunk = [];
-        yield* this.walkFolder(absPath, relPath, rules, [...ancestorsReal, path.join(ancestorsReal[ancestorsReal.length - 1], entry.name)]);
+        yield* this.walkFolder(absPath, relPath, rules);
       } else if (entry.isFile()) {
         if (rules.ignores(relPath) || this.excluded(relPath)) continue;
         const file = this.fileOnce(absPath, relPath);
@@ -139,33 +140,20 @@ class Walker {
     }
   }
 
-  private async *walkLink(absPath: string, relPath: string, rules: IgnoreRules, ancestorsReal: string[]): AsyncGenerator<WalkedFile[]> {
+  /**
+   * A link met in a folder is never followed (see walkFiles); only one leaving the root is
+   * reported, as cli.md asks. One that cannot be resolved (dangling, a cycle of links, a target
+   * we may not look at) has no content the scan could have read, so it is not reported.
+   */
+  private async countLinkLeavingRoot(absPath: string, relPath: string, rules: IgnoreRules): Promise<void> {
     if (rules.ignores(relPath) || this.excluded(relPath)) return;
     let target: string;
     try {
       target = await this.access.realpath(absPath);
-    } catch (error) {
-      const code = errorCode(error);
-      this.skip(relPath, code === 'ELOOP' ? 'symlink-loop' : 'unreadable', code === 'ENOENT' ? 'broken symbolic link' : code);
+    } catch {
       return;
     }
-    if (!isInside(this.rootReal, target)) {
-      this.skip(relPath, 'outside-root', 'symbolic link to a path outside the scan root');
-      return;
-    }
-    const info = await this.statOrSkip(target, relPath);
-    if (!info) return;
-    if (info.isDirectory()) {
-      if (ancestorsReal.includes(target)) {
-        this.skip(relPath, 'symlink-loop', 'symbolic link to a folder that contains it');
-        return;
-      }
-      if (this.isIgnoredFolder(relPath, rules)) return;
-      yield* this.walkFolder(absPath, relPath, rules, [...ancestorsReal, target]);
-    } else if (info.isFile()) {
-      const file = this.fileOnce(absPath, relPath);
-      if (file) yield [file];
-    }
+    if (!isInside(this.rootReal, target)) this.skip(relPath, 'outside-root', 'symbolic link to a path outside the scan root');
   }
 
   private isIgnoredFolder(relPath: string, rules: IgnoreRules): boolean {

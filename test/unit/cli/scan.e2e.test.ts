@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
+import { symlink } from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { plainEnv, runNode, type Run } from '../childProcess';
@@ -85,6 +86,27 @@ describe('qa-lens scan (built CLI)', function () {
     });
     const { report } = await scanJson([], tree.root);
     assert.deepEqual(report.findings.map(at), ['a.ts:1:7 untracked-marker', 'b.ts:1:4 untracked-marker', 'b.ts:3:4 untracked-marker']);
+  });
+
+  it('reports a file reached through symlinks once, under its own path; cycles end, dangling links are no error', async () => {
+    tree = await tempTree({ 'src/a.ts': '// TODO: fix this in the next sprint\n', 'lib/b.ts': '// fix next sprint\n' });
+    const outside = await tempTree({ 'secret.ts': '// TODO: not ours\n' });
+    try {
+      await symlink(path.join('src', 'a.ts'), path.join(tree.root, 'link-a.ts')); // a symlinked file
+      await symlink(path.join('..', 'lib'), path.join(tree.root, 'src', 'lib')); // a symlinked folder
+      await symlink('..', path.join(tree.root, 'src', 'up')); // a cycle
+      await symlink('missing.ts', path.join(tree.root, 'dangling.ts'));
+      await symlink(path.join(outside.root, 'secret.ts'), path.join(tree.root, 'out.ts'));
+      const { run, report } = await scanJson([], tree.root);
+      assert.equal(run.status, 0, run.stderr);
+      assert.deepEqual(report.findings.map(at), ['lib/b.ts:1:8 deferred-to-sprint', 'src/a.ts:1:4 deferred-to-sprint']);
+      assert.deepEqual(report.summary, { files: 2, skipped: 1, findings: 2, bySeverity: { error: 0, warning: 2, information: 0, hint: 0 } });
+      const text = await qaLens(['scan'], tree.root);
+      assert.equal(text.status, 0);
+      assert.match(text.stdout, /\n2 findings \(2 warnings\) in 2 files; 1 skipped \(1 outside the root\)\n$/);
+    } finally {
+      await outside.remove();
+    }
   });
 
   it('places findings right in CRLF and BOM files, and survives invalid UTF-8', async () => {

@@ -86,28 +86,42 @@ for (const [mode, access] of [['non-blocking', ASYNC_ACCESS], ['blocking', BLOCK
       assert.deepEqual((await walk(tree.root)).files, ['--help.py', '-rf.ts', 'new\nline.ts', 'with space.ts', 'ünïcødé/日本.ts']);
     });
 
-    it('follows symlinks inside the root, skips and counts those leaving it and loops', async () => {
-      tree = await tempTree({ 'src/a.ts': '', 'src/sub/b.ts': '' });
+    it('walks each file once under its own path: links are not followed (as ripgrep and git); only those leaving the root are counted', async () => {
+      tree = await tempTree({ 'src/a.ts': '', 'src/sub/b.ts': '', 'lib/c.ts': '' });
       const outside = await tempTree({ 'secret.ts': '' });
       try {
         await symlink(path.join(tree.root, 'src', 'a.ts'), path.join(tree.root, 'link-a.ts'));
+        await symlink(path.join('..', 'lib'), path.join(tree.root, 'src', 'lib-link'));
         await symlink(path.join(outside.root, 'secret.ts'), path.join(tree.root, 'out.ts'));
         await symlink(outside.root, path.join(tree.root, 'out-dir'));
         await symlink(path.join(tree.root, 'src'), path.join(tree.root, 'src', 'sub', 'loop'));
+        await symlink('..', path.join(tree.root, 'src', 'sub', 'up'));
         await symlink('missing.ts', path.join(tree.root, 'broken.ts'));
         await symlink('self', path.join(tree.root, 'self'));
+        await symlink('ping', path.join(tree.root, 'pong'));
+        await symlink('pong', path.join(tree.root, 'ping'));
         const result = await walk(tree.root);
-        assert.deepEqual(result.files, ['link-a.ts', 'src/a.ts', 'src/sub/b.ts']);
-        assert.deepEqual(
-          result.skipped.map((s) => [s.path, s.reason]).sort(),
-          [
-            ['broken.ts', 'unreadable'],
-            ['out-dir', 'outside-root'],
-            ['out.ts', 'outside-root'],
-            ['self', 'symlink-loop'],
-            ['src/sub/loop', 'symlink-loop'],
-          ],
-        );
+        assert.deepEqual(result.files, ['lib/c.ts', 'src/a.ts', 'src/sub/b.ts']);
+        assert.deepEqual(result.skipped.map((s) => [s.path, s.reason]).sort(), [['out-dir', 'outside-root'], ['out.ts', 'outside-root']]);
+
+        // With src as the root, the link to a folder beside it leaves the root; those back to src do not.
+        const narrow = await walk(path.join(tree.root, 'src'));
+        assert.deepEqual(narrow.files, ['a.ts', 'sub/b.ts']);
+        assert.deepEqual(narrow.skipped.map((s) => [s.path, s.reason]), [['lib-link', 'outside-root']]);
+      } finally {
+        await outside.remove();
+      }
+    });
+
+    it('follows a link named explicitly, and ignores links the ignore files or exclude match', async () => {
+      tree = await tempTree({ 'src/a.ts': '', '.gitignore': 'out.ts\n' });
+      const outside = await tempTree({ 'secret.ts': '' });
+      try {
+        await symlink(path.join(tree.root, 'src'), path.join(tree.root, 'alias'));
+        await symlink(path.join(outside.root, 'secret.ts'), path.join(tree.root, 'out.ts'));
+        await symlink(outside.root, path.join(tree.root, 'vendor'));
+        assert.deepEqual(await walk(tree.root, { exclude: ['vendor'] }), { files: ['.gitignore', 'src/a.ts'], skipped: [] });
+        assert.deepEqual((await walk(tree.root, { paths: ['alias'] })).files, ['alias/a.ts']);
       } finally {
         await outside.remove();
       }

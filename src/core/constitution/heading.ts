@@ -5,6 +5,7 @@ import { PRINCIPLE_ID } from './types';
 export type HeadingKind =
   | { kind: 'principle'; id: string; title: string }
   | { kind: 'near-miss'; word: string; suggestion: string }
+  | { kind: 'marked-up'; word: string; id: string }
   | { kind: 'section' };
 
 /**
@@ -21,6 +22,13 @@ const NOT_IDS = /^(utf|utf8|ucs|sha|md|iso|rfc|cve|cwe|ipv|http|tls|ssl|es|ecma|
 /** Separators people put between id and title: `ENG-05: Title`, `ENG-05 - Title`, `ENG-05 — Title`. */
 const TITLE_SEPARATOR = /^[\s:.\-–—|]+/;
 
+/**
+ * An id dressed in Markdown: `**ENG-05**`, `_ENG-05_`, `` `ENG-05` ``, `[ENG-05]`, `[ENG-05](url)`,
+ * or bold that runs on into the title (`**ENG-05 Title**`). Rendered it reads like a principle,
+ * but the heading does not start with the id, so it is not one (formats.md): say so.
+ */
+const MARKED_UP_ID = /^(?:\*\*|__|\*|_|`|\[)+([A-Z][A-Z0-9]*-[0-9]+)(?:\*\*|__|\*|_|`|\](?:\([^)]*\))?)*$/;
+
 /** Classifies the text of a level-2 heading (inline content, without the `##`). */
 export function classifyHeading(text: string): HeadingKind {
   const trimmed = text.trim();
@@ -31,6 +39,8 @@ export function classifyHeading(text: string): HeadingKind {
   if (PRINCIPLE_ID.test(word)) {
     return { kind: 'principle', id: word, title: rest.replace(TITLE_SEPARATOR, '').trim() };
   }
+  const markedUp = MARKED_UP_ID.exec(word);
+  if (markedUp && PRINCIPLE_ID.test(markedUp[1])) return { kind: 'marked-up', word, id: markedUp[1] };
   const idLike = ID_LIKE.exec(word);
   if (idLike && !NOT_IDS.test(idLike[1])) {
     return { kind: 'near-miss', word, suggestion: suggestedId(idLike[1], idLike[2]) };

@@ -58,6 +58,10 @@ export function parseConstitution(text: string, options: ParseConstitutionOption
       problems.push({ ...at, message: `'${heading.word}' looks like a principle id but is not one: ids are capital letters or digits, a hyphen and a number (like '${heading.suggestion}'), so this section is not read as a principle`, severity: 'error' });
       continue;
     }
+    if (heading.kind === 'marked-up') {
+      problems.push({ ...at, message: `the principle id in '${heading.word}' is inside Markdown markup, so this section is not read as a principle: start the heading with the id as plain text, '## ${heading.id} …'`, severity: 'error' });
+      continue;
+    }
     if (heading.kind === 'section') {
       if (hasMetadata) {
         problems.push({ ...at, message: `the heading '${section.text}' has qa metadata but no principle id: start it with one, e.g. '## ENG-${String(principles.length + 1).padStart(2, '0')} ${section.text}'`, severity: 'error' });

@@ -14,6 +14,19 @@ describe('constitution parsing edges (real files)', () => {
     assert.deepEqual(classifyHeading('ENG-05 — Fail loudly'), { kind: 'principle', id: 'ENG-05', title: 'Fail loudly' });
   });
 
+  it('an id dressed in Markdown (bold, code, brackets, a link) is no principle, and is reported at its heading', async () => {
+    const result = await load(lines('## **ENG-01** Bold', '## `ENG-02` Code', '## [ENG-03] Brackets', '## [ENG-04](https://wiki/x) Link', '## **ENG-05 Bold title**', '## ENG-06 Plain', '## **Note** on style'));
+    assert.deepEqual(result.constitution.principles.map((p) => p.id), ['ENG-06']);
+    const message = (word: string, id: string): string => `the principle id in '${word}' is inside Markdown markup, so this section is not read as a principle: start the heading with the id as plain text, '## ${id} …'`;
+    assert.deepEqual(problemsOf(result), [
+      `.quality/constitution.md:1:1: ${message('**ENG-01**', 'ENG-01')}`,
+      `.quality/constitution.md:2:1: ${message('`ENG-02`', 'ENG-02')}`,
+      `.quality/constitution.md:3:1: ${message('[ENG-03]', 'ENG-03')}`,
+      `.quality/constitution.md:4:1: ${message('[ENG-04](https://wiki/x)', 'ENG-04')}`,
+      `.quality/constitution.md:5:1: ${message('**ENG-05', 'ENG-05')}`,
+    ]);
+  });
+
   it('a principle with no title is read, with a warning at its heading', async () => {
     const result = await load(lines('# C', '', '## ENG-01', '', 'Body.'));
     assert.deepEqual(result.constitution.principles.map((p) => [p.id, p.title]), [['ENG-01', '']]);

@@ -69,6 +69,10 @@ export class ShortcutsProvider implements vscode.TreeDataProvider<ShortcutNode>,
     this.filterValue = readFilter(state.get(FILTER_KEY));
     this.disposables.push(
       scan.onDidChange(() => this.loop.schedule()),
+      // A save or a write elsewhere can change which lines are "mine" without changing a finding.
+      changedLines.onDidChange(() => {
+        if (this.filterValue.onlyChanged) this.loop.schedule();
+      }),
       scan.onDidChangeState((scanState) => {
         this.context.set(CONTEXT.scanState, scanState);
         this.loop.schedule();

@@ -22,6 +22,8 @@ async function settled(): Promise<string[]> {
   return tree();
 }
 
+// suite.json turns auto save off: VS Code in a browser saves a second after each edit by default,
+// and several of these tests are about text typed and not saved yet.
 describe('sidebar: Shortcuts follow changes made after they were computed', function () {
   this.timeout(60_000);
 
@@ -52,6 +54,56 @@ describe('sidebar: Shortcuts follow changes made after they were computed', func
       await rm(later.fsPath, { force: true });
       await waitFor('src/later.ts to be gone from the scan', () => api.sidebar.scan.findingsFor(later).length === 0);
     }
+  });
+
+  /** Waits until the tree shows `expected` (one entry per group), naming what it shows when it does not. */
+  async function treeBecomes(what: string, expected: string[]): Promise<void> {
+    await waitFor(what, async () => (await settled()).join('|') === expected.join('|') || undefined).catch(async (error: Error) => {
+      throw new Error(`${error.message}; the tree shows ${JSON.stringify(await settled())}`);
+    });
+  }
+
+  it('"only my changes" shows a shortcut typed and not saved yet, and drops it when the typing is undone', async () => {
+    await vscode.commands.executeCommand('qaLens.filter', { onlyChanged: true });
+    assert.deepEqual(await settled(), []);
+    const editor = await vscode.window.showTextDocument(file('src/a.ts'), { preview: false });
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), '// TODO: typed, not saved yet\n'));
+    await waitFor('the edit to be analysed', () => api.analyzer.peek(editor.document.uri)?.findings.length === 2);
+    // The Problems panel has it already; the file on disk (all git sees) does not.
+    await treeBecomes('the filtered tree to show the unsaved line', ['Untracked marker: src/a.ts:2']);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('the undo to leave the document as saved', () => !editor.document.isDirty);
+    await waitFor('the undo to be analysed', () => api.analyzer.peek(editor.document.uri)?.findings.length === 1);
+    await treeBecomes('the filtered tree to drop the undone line', []);
+  });
+
+  it('"only my changes" counts a committed line reworded in the editor, until the editor is closed without saving', async () => {
+    await vscode.commands.executeCommand('qaLens.filter', { onlyChanged: true });
+    assert.deepEqual(await settled(), []);
+    const editor = await vscode.window.showTextDocument(file('src/a.ts'), { preview: false });
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 9, 0, 35), 'reworded and not saved'));
+    assert.equal(editor.document.lineAt(0).text, '// TODO: reworded and not saved');
+    await treeBecomes('the filtered tree to show the reworded line', ['Untracked marker: src/a.ts:1']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await treeBecomes('the filtered tree to drop the line once the editor is closed unsaved', []);
+  });
+
+  it('"only my changes" keeps a typed shortcut once it is saved, and drops it once the file is saved back', async () => {
+    await vscode.commands.executeCommand('qaLens.filter', { onlyChanged: true });
+    assert.deepEqual(await settled(), []);
+    const editor = await vscode.window.showTextDocument(file('src/a.ts'), { preview: false });
+    const original = editor.document.getText();
+    try {
+      await editor.edit((edit) => edit.insert(new vscode.Position(2, 0), '// TODO: typed, then saved\n'));
+      await treeBecomes('the filtered tree to show the unsaved line', ['Untracked marker: src/a.ts:3']);
+      assert.ok(await editor.document.save(), 'save failed');
+      await treeBecomes('the filtered tree to keep the saved line (now from git)', ['Untracked marker: src/a.ts:3']);
+    } finally {
+      const whole = editor.document.validateRange(new vscode.Range(0, 0, editor.document.lineCount, 0));
+      await editor.edit((edit) => edit.replace(whole, original));
+      await editor.document.save();
+    }
+    await treeBecomes('the filtered tree to drop the line saved away', []);
   });
 
   it('grouped by age, a line typed above a committed shortcut is "not committed yet" and the shortcut keeps its age', async () => {

@@ -1,8 +1,10 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadProject, type Project } from '../../core/project';
 import { log } from '../log';
 import { affectsDetection, explicitConfigOverlay, mergeConfig, onDidChangeSettings } from '../settings';
 import { getOrCreate } from '../../core/getOrCreate';
+import { ConstitutionWatchers } from './constitutionWatchers';
 import { FolderProblems } from './folderProblems';
 import { isWorkspaceFolder } from './folders';
 import { SettingsProblemReporter } from './settingsProblems';
@@ -21,6 +23,8 @@ export class ProjectRegistry implements vscode.Disposable {
   /** Problems in the team's files, as diagnostics on those files at their line. */
   private readonly problems = new FolderProblems('qa-lens-files');
   private readonly settingsProblems = new SettingsProblemReporter();
+  /** Watches each folder's configured constitution path, which the globs above may not cover. */
+  private readonly constitutionWatchers = new ConstitutionWatchers((folder) => this.invalidate(folder));
   private readonly disposables: vscode.Disposable[] = [this.changed, this.problems];
 
   /** Fires with the folder whose project changed, or undefined when all may have. */
@@ -38,14 +42,8 @@ export class ProjectRegistry implements vscode.Disposable {
       this.disposables.push(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
     }
     this.disposables.push(
-      vscode.workspace.onDidSaveTextDocument((doc) => {
-        // A constitution configured at an arbitrary path is not covered by the watcher's glob.
-        const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-        const cached = folder && this.projects.get(folder.uri.toString());
-        if (cached) void cached.then((project) => {
-          if (project.constitution.file === doc.uri.fsPath) this.invalidate(folder);
-        });
-      }),
+      // A constitution configured at another path: saved in VS Code or written by anything else.
+      this.constitutionWatchers,
       onDidChangeSettings((event) => {
         // A folder's own setting (a multi-root folder's settings.json) reloads that folder alone.
         const folders = vscode.workspace.workspaceFolders ?? [];
@@ -62,6 +60,7 @@ export class ProjectRegistry implements vscode.Disposable {
         for (const removed of event.removed) {
           this.problems.forget(removed);
           this.settingsProblems.forget(removed);
+          this.constitutionWatchers.forget(removed);
         }
         this.invalidate(undefined);
       }),
@@ -106,6 +105,9 @@ export class ProjectRegistry implements vscode.Disposable {
     if (isCurrent()) {
       this.problems.publish(folder, project.problems);
       this.settingsProblems.report(folder, settings.problems);
+      // Watched whether it exists or not: a missing file that appears must be read too.
+      const configured = project.config.constitution?.trim() ? path.resolve(folder.uri.fsPath, project.config.constitution) : undefined;
+      this.constitutionWatchers.watch(folder, configured);
     }
     log().info(`Loaded ${folder.name}: constitution ${project.constitution.source}, ${project.checklists.length} checklists, ${project.problems.length} problems (${Date.now() - started} ms)`);
     return project;

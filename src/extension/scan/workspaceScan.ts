@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { scanTree } from '../../core/scan';
@@ -386,7 +386,7 @@ export class WorkspaceScan implements vscode.Disposable {
       for (const known of [...entry.byPath.keys()]) if (known.startsWith(prefix)) entry.byPath.delete(known);
       if (await filter.includes(relPath)) toScan.push(relPath);
     }
-    const existing = await existingPaths(folder.uri.fsPath, toScan);
+    const existing = await pathsTheWalkReaches(folder.uri.fsPath, toScan);
     if (existing.length === 0) return;
     const result = await scanTree({ root: folder.uri.fsPath, paths: existing, config: project.config, settings: project.settings, now: new Date() });
     // A file's findings share its path: ask the filter once per file, not once per finding.
@@ -416,15 +416,28 @@ export function relativeTo(folder: vscode.WorkspaceFolder, uri: vscode.Uri): str
   return uri.path.startsWith(base) ? uri.path.slice(base.length) : uri.path === folder.uri.path ? '' : uri.path;
 }
 
-async function existingPaths(root: string, relPaths: string[]): Promise<string[]> {
+/**
+ * The changed paths the full scan's walk would reach: those that exist and are neither a symbolic
+ * link nor under one. The walk does not follow links met inside the folder (their targets are
+ * scanned under their own paths), but a path handed to the scan by name is followed, as the CLI
+ * follows a link the user names: a new link would otherwise report its target a second time.
+ */
+async function pathsTheWalkReaches(root: string, relPaths: string[]): Promise<string[]> {
   const result: string[] = [];
   for (const relPath of relPaths) {
-    try {
-      await stat(path.join(root, ...relPath.split('/')));
-      result.push(relPath);
-    } catch {
-      // Deleted (or gone again) before we got to it: its findings were dropped already.
-    }
+    if (await reachedWithoutLinks(root, relPath.split('/').filter((segment) => segment !== ''))) result.push(relPath);
   }
   return result;
+}
+
+async function reachedWithoutLinks(root: string, segments: string[]): Promise<boolean> {
+  for (let depth = 1; depth <= segments.length; depth++) {
+    try {
+      if ((await lstat(path.join(root, ...segments.slice(0, depth)))).isSymbolicLink()) return false;
+    } catch {
+      // Deleted (or gone again) before we got to it: its findings were dropped already.
+      return false;
+    }
+  }
+  return true;
 }

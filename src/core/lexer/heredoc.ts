@@ -1,5 +1,6 @@
 import type { CompiledSpec } from './compile';
 import { isSpace, isWordChar, type LexContext, type PendingBody } from './context';
+import { isScriptBlock, ShellComments } from './yamlScript';
 
 /**
  * Heredocs: the opener is on one line, the body starts on the next. The opener registers a
@@ -77,48 +78,20 @@ export function tryYamlBlockScalar(ctx: LexContext, i: number, end: number): num
     const c = text.charCodeAt(j);
     if (!(c === 10 || c === 13 || isSpace(c))) return -1;
   }
+  // The block's lines are deeper than the node holding it: for `- key: |` that is the key's
+  // column, for `key: |` and `- |` the line's indentation and the dash's column.
   let indent = 0;
   while (text.charCodeAt(ctx.lineStart + indent) === 32) indent++;
+  if (k >= ctx.lineStart && text.charCodeAt(k) === 58) {
+    while (text.charCodeAt(ctx.lineStart + indent) === 45 && isSpace(text.charCodeAt(ctx.lineStart + indent + 1))) {
+      indent++;
+      while (text.charCodeAt(ctx.lineStart + indent) === 32) indent++;
+    }
+  }
   // Only a literal block keeps its lines: a folded one (`>`) joins them, so a `#` would run on.
-  const script = text.charCodeAt(i) === 124 && k >= ctx.lineStart && SCRIPT_KEYS.has(keyOf(text, ctx.lineStart, k) ?? '');
+  const script = text.charCodeAt(i) === 124 && k >= ctx.lineStart && isScriptBlock(text, ctx.lineStart, k);
   ctx.pending.push({ kind: 'yamlBlock', word: '', indented: false, trailingCode: false, parentIndent: indent, script });
   return j;
-}
-
-/**
- * Keys whose literal block is a shell (or PowerShell) script in CI and automation files: GitHub
- * Actions `run`, GitLab/Bitbucket/Travis `script` and its neighbours, CircleCI `command`, Azure
- * Pipelines `bash`/`pwsh`/`powershell`/`inlineScript`, Drone/Woodpecker `commands`, Ansible
- * `shell`/`cmd`, Taskfile `cmds`. A `# TODO` in such a script is a comment its authors wrote.
- */
-const SCRIPT_KEYS = new Set([
-  'run', 'script', 'before_script', 'after_script', 'before_install', 'install', 'after_success', 'after_failure',
-  'command', 'commands', 'cmd', 'cmds', 'shell', 'bash', 'sh', 'pwsh', 'powershell', 'inlineScript',
-]);
-
-/** How far up a list item looks for the key that holds the list (`script:` above `- |`). */
-const MAX_KEY_LOOKBACK = 200;
-
-/**
- * The key a block scalar belongs to: `run` for `run: |` (`at` on the `:`), or for a list item
- * `- |` (`at` on the `-`) the key of the nearest line above that is indented less.
- */
-function keyOf(text: string, lineStart: number, at: number): string | undefined {
-  if (text.charCodeAt(at) === 58) return /([\w-]+)["']?[ \t]*$/.exec(text.slice(lineStart, at))?.[1];
-  if (text.charCodeAt(at) !== 45) return undefined;
-  const dashIndent = at - lineStart;
-  let end = lineStart - 1;
-  for (let n = 0; n < MAX_KEY_LOOKBACK && end > 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    end = start - 1;
-    const m = /^( *)(?:- +)?([\w-]+)["']?[ \t]*:[ \t]*(?:#.*)?$/.exec(line);
-    const indent = /^ */.exec(line)?.[0].length ?? 0;
-    if (m && indent <= dashIndent) return m[2];
-    // A sibling item or a deeper line belongs to the same list: keep looking up.
-    if (line.trim() !== '' && indent < dashIndent) return undefined;
-  }
-  return undefined;
 }
 
 /**
@@ -180,34 +153,11 @@ function restIsBlank(text: string, j: number, end: number): boolean {
   return true;
 }
 
-/**
- * A shell comment on one line of a script block: a `#` that starts a word outside quotes, to the
- * end of the line. Quotes are followed within the line only (a string spanning lines is rare in
- * CI scripts, and its `#` lines then read as comments: the cost of not parsing shell).
- */
-function shellComment(ctx: LexContext, from: number, lineEnd: number): void {
-  const text = ctx.text;
-  let quote = 0;
-  for (let j = from; j < lineEnd; j++) {
-    const c = text.charCodeAt(j);
-    if (quote !== 0) {
-      if (c === 92 && quote === 34) j++;
-      else if (c === quote) quote = 0;
-    } else if (c === 39 || c === 34) {
-      quote = c;
-    } else if (c === 92) {
-      j++;
-    } else if (c === 35 && (j === from || isSpace(text.charCodeAt(j - 1)))) {
-      ctx.comment('line', j, lineEnd, j + 1, lineEnd);
-      return;
-    }
-  }
-}
-
 function yamlBody(ctx: LexContext, cs: CompiledSpec, body: PendingBody, start: number, end: number): number {
   const text = ctx.text;
   let line = start;
   let lastContentEnd = -1;
+  const comments = body.script === true ? new ShellComments(ctx) : null;
   while (line < end) {
     let k = line;
     while (k < end && text.charCodeAt(k) === 32) k++;
@@ -216,7 +166,7 @@ function yamlBody(ctx: LexContext, cs: CompiledSpec, body: PendingBody, start: n
     if (!blank && k - line <= body.parentIndent) break;
     if (!blank) {
       lastContentEnd = ctx.lineEnd(k, end);
-      if (body.script === true) shellComment(ctx, k, lastContentEnd);
+      comments?.line(k, lastContentEnd);
     }
     line = nextLine(text, line, end);
   }

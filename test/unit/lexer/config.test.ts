@@ -44,6 +44,50 @@ describe('lexer: YAML and other configuration', () => {
     assert.ok(code('yaml', text).includes('curl -k x'), 'the script stays code for the code rules');
   });
 
+  it('YAML scripts: a # in a heredoc body, a string over several lines or a logging command is no comment', () => {
+    const text = [
+      'jobs:',
+      '  pr:',
+      '    steps:',
+      '      - run: |',
+      "          gh pr create --body \"$(cat <<'EOF'",
+      '          ## TODO before merging',
+      '          EOF',
+      '          )" # one',
+      '          git commit -m "release',
+      '          # not a comment: the message goes on',
+      '          " # two',
+      '          make;# three',
+      '      - uses: actions/github-script@v7',
+      '        with:',
+      '          script: |',
+      '            // JavaScript here',
+      '            const body = `## Heading`;',
+      '      - pwsh: |',
+      '          $notes = @"',
+      '          # text of the here-string',
+      '          "@',
+      '          Write-Host $notes # four',
+      '      - script: |',
+      '          echo ##vso[task.logissue type=warning]Integration tests disabled temporarily',
+      '          echo ##[group]Build # five',
+    ].join('\n');
+    assert.deepEqual(contents('yaml', text), [' one', ' two', ' three', ' four', ' five']);
+  });
+
+  it('YAML scripts: the block ends at the next key of its step; command is shell under CircleCI run only; whole keys only', () => {
+    const azure = ['steps:', '- bash: |', '    echo build # one', '  displayName: Build', '  env:', '    RELEASE_NOTES: |', '      # TODO for the release manager'].join('\n');
+    assert.deepEqual(contents('yaml', azure), [' one']);
+    const circle = ['jobs:', '  build:', '    steps:', '      - run:', '          name: Test', '          command: |', '            # TODO: shard the tests', '            npm test'].join('\n');
+    assert.deepEqual(contents('yaml', circle), [' TODO: shard the tests']);
+    const compose = ['services:', '  db:', '    image: mysql', '    command: |', '      --innodb-buffer-pool-size=64M # smaller pool for now'].join('\n');
+    assert.deepEqual(contents('yaml', compose), []);
+    const cmd = ['steps:', '  - shell: cmd', '    run: |', '      echo Build #42 for now', '  - run: |', '      echo # one', '    shell: bash', '  - run: |', '      echo #42', '    shell: cmd /D /E:ON {0}'].join('\n');
+    assert.deepEqual(contents('yaml', cmd), [' one']);
+    const configMap = ['data:', '  setup.cmd: |', '    echo # not shell', '  run.sh: |', '    # a file, not a run key'].join('\n');
+    assert.deepEqual(contents('yaml', configMap), []);
+  });
+
   it('TOML: strings of four kinds, values are code', () => {
     const text = "a = \"# no\" # one\nb = 'C:\\# no' # two\nc = \"\"\"\n# no\n\"\"\"\nd = '''\n# no\n''' # three";
     assert.deepEqual(contents('toml', text), [' one', ' two', ' three']);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checklistById, checklistProgress, checklistsFor, type Checklist, type ChecklistItem, type ChecklistStateKey, type ItemState, type ItemStatus } from '../../core/checklists';
 import type { ChecklistStateService } from '../checklists/checklistState';
+import { followRenames } from '../checklists/followRenames';
 import { RebuildLoop } from './rebuildLoop';
 import { relativeTo } from '../scan/workspaceScan';
 import type { GitInfo } from '../workspace/gitInfo';
@@ -75,6 +76,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
       git.onDidChange(() => this.loop.schedule()),
       states.onDidChange(() => this.loop.schedule(0)),
       activeFile.onDidChange(() => this.loop.schedule(0)),
+      followRenames(states, (folder) => git.branchKey(folder)),
     );
     this.loop.schedule(0);
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { currentBranch, openRepo, type CurrentBranch } from '../../git';
+import { headBranch } from '../checklists/headBranch';
 import { log } from '../log';
 import { getOrCreate } from '../../core/getOrCreate';
 
@@ -36,6 +37,9 @@ export class GitInfo implements vscode.Disposable {
   /** The branch name used to key per-branch state: the name, or the short SHA of a detached HEAD, or "(no git)". */
   async branchKey(folder: vscode.WorkspaceFolder): Promise<string> {
     const info = await this.forFolder(folder);
+    // Untrusted (git is not run) or no commit yet: the branch HEAD names, read without git, so
+    // checklist state stays keyed as it is when git answers.
+    if (info.kind === 'untrusted' || info.kind === 'no-commits') return (await headBranch(folder.uri.fsPath)) ?? '(no git)';
     if (info.kind !== 'ok') return '(no git)';
     return info.branch.detached ? info.branch.shortSha : info.branch.name;
   }

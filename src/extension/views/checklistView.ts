@@ -30,6 +30,11 @@ export interface ItemNode {
   key: ChecklistStateKey;
   uri: vscode.Uri;
   parent: ChecklistNode;
+  /**
+   * Recorded for an item id the checklist no longer has (the team renumbered or removed it): shown
+   * after the items, so what was written is seen and can be dealt with, never silently hidden.
+   */
+  orphan?: boolean;
 }
 
 export type ChecklistTreeNode = ChecklistNode | ItemNode;
@@ -93,13 +98,14 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
     if (node.kind === 'checklist') {
       const item = new vscode.TreeItem(node.checklist.title, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
-      const progress = checklistProgress(node.checklist.items, Object.fromEntries(node.children.map((c) => [c.item.id, c.state])));
+      const progress = checklistProgress(node.checklist.items, Object.fromEntries(node.children.filter((c) => !c.orphan).map((c) => [c.item.id, c.state])));
       item.description = `${progress.done}/${progress.total}${node.pinned ? ' · opened on request' : ''}`;
       item.tooltip = new vscode.MarkdownString(`**${node.checklist.title}** (\`${node.checklist.id}\`, ${node.checklist.source})\n\n${node.checklist.intro}`);
       item.iconPath = new vscode.ThemeIcon(progress.done === progress.total ? 'checklist' : 'tasklist');
       item.contextValue = 'qaLens.checklist';
       return item;
     }
+    if (node.orphan) return orphanTreeItem(node);
     const { item: entry, state } = node;
     const item = new vscode.TreeItem(`${entry.id} ${entry.text}`);
     item.id = node.id;
@@ -168,6 +174,13 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
         const state: ItemState = Object.prototype.hasOwnProperty.call(states, entry.id) ? states[entry.id] : { status: 'open' };
         node.children.push({ kind: 'item', id: `item:${checklist.id}:${entry.id}`, item: entry, state, key, uri, parent: node });
       }
+      const known = new Set(checklist.items.map((entry) => entry.id));
+      for (const [itemId, state] of Object.entries(states).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (known.has(itemId)) continue;
+        const key: ChecklistStateKey = { folder: folder.uri.toString(), branch, file: relPath, checklist: checklist.id, item: itemId };
+        const item: ChecklistItem = { id: itemId, text: '', how: null, line: 0 };
+        node.children.push({ kind: 'item', id: `orphan:${checklist.id}:${itemId}`, item, state, key, uri, parent: node, orphan: true });
+      }
       roots.push(node);
     }
     this.roots = roots;
@@ -185,6 +198,24 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
     this.loop.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** A state recorded for an id the checklist no longer has: the reason stays readable, reopen forgets it. */
+function orphanTreeItem(node: ItemNode): vscode.TreeItem {
+  const { item: entry, state } = node;
+  const item = new vscode.TreeItem(`${entry.id} (no longer in this checklist)`);
+  item.id = node.id;
+  item.description = state.reason ? `${STATUS_LABEL[state.status]}: ${state.reason}` : STATUS_LABEL[state.status];
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${entry.id}** was recorded as **${STATUS_LABEL[state.status]}**`);
+  if (state.reason) tooltip.appendMarkdown(` (${escape(state.reason)})`);
+  if (state.updated) tooltip.appendMarkdown(` on ${state.updated.slice(0, 10)}`);
+  tooltip.appendMarkdown(`, but the checklist no longer has an item with this id (renumbered or removed). Record it on the item it became, then reopen this one to forget it.`);
+  item.tooltip = tooltip;
+  item.iconPath = new vscode.ThemeIcon('history');
+  item.contextValue = `qaLens.checklistItem.${state.status}`;
+  item.command = { command: 'qaLens.setChecklistItem', title: 'Set Status…', arguments: [node] };
+  return item;
 }
 
 /** Checklist text is the team's Markdown; in a tooltip it is shown as text, not run as links or HTML. */

@@ -5,7 +5,7 @@ import { GitError } from './errors';
 export interface GitOptions {
   /** The git executable (default `git`, found on PATH). */
   binary?: string;
-  /** Text written to git's stdin (for `blame --contents -`). */
+  /** Text written to git's stdin (for `blame --contents -`, the object names `cat-file --batch` reads). */
   input?: string;
 }
 
@@ -62,8 +62,26 @@ function firstLine(text: string): string {
  * after `--end-of-options` or `--`.
  */
 export async function runGit(folder: string, args: readonly string[], options: GitOptions = {}): Promise<string> {
+  return run(folder, args, () => client(folder, options));
+}
+
+/**
+ * Like runGit, but stdout as git wrote it, byte for byte: `cat-file --batch` frames each object
+ * with its size in bytes, which a decoded string (invalid UTF-8 replaced) can no longer follow.
+ */
+export async function runGitBytes(folder: string, args: readonly string[], options: GitOptions = {}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  // simple-git hands over the child's stdout right after spawning it, before any data arrives.
+  await run(folder, args, () => client(folder, options).outputHandler((_command, stdout) => {
+    stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  }));
+  return Buffer.concat(chunks);
+}
+
+/** `makeClient` runs inside the try: simple-git throws right away for a folder that does not exist. */
+async function run(folder: string, args: readonly string[], makeClient: () => SimpleGit): Promise<string> {
   try {
-    return await client(folder, options).raw([...args]);
+    return await makeClient().raw([...args]);
   } catch (error) {
     const classified = classifyFailure(error, folder);
     // Keep the exit status reachable for callers that treat "exit 1, no output" as an answer.

@@ -11,4 +11,5 @@ export { diffFiles, type ChangedFile, type ChangeStatus, type DiffFilesOptions }
 export { addedLines, type AddedLines, type AddedLinesOptions } from './addedLines';
 export { blameFile, type BlameLine } from './blame';
 export { fileAtCommit, fileAtRef } from './fileAtRef';
+export { filesAtCommit, readFilesAtCommit, type CommittedFile, type ReadFilesOptions } from './filesAtCommit';
 export { gitConfigValue } from './config';

@@ -267,9 +267,10 @@ describe('review context (real repositories)', function () {
         await other.write('b.ts', 'b\n// next sprint too\n');
         await other.commit('two');
         // A real git, except that reading b.ts as committed fails the way a process out of file
-        // handles does: that is not "no such file", and must not be taken for it.
+        // handles does: that is not "no such file", and must not be taken for it. The batch reads
+        // fail too, so the review falls back to reading file by file and meets the failure there.
         const git = join(bin, 'git');
-        await writeFile(git, '#!/bin/sh\ncase "$*" in *cat-file*:b.ts*) echo "fatal: simulated: Too many open files" >&2; exit 128;; esac\nexec git "$@"\n', { mode: 0o755 });
+        await writeFile(git, '#!/bin/sh\ncase "$*" in "cat-file --batch"*|*cat-file*:b.ts*) echo "fatal: simulated: Too many open files" >&2; exit 128;; esac\nexec git "$@"\n', { mode: 0o755 });
         const ctx = await buildReviewContext({ repoFolder: other.dir, base: 'main', template: TEMPLATE, now: NOW, analyze, git: { binary: git } });
         assert.match(ctx.notes.join('\n'), /Git could not give one changed file as committed \(git failed: fatal: simulated: Too many open files\), so its new findings are missing from this review: `b\.ts`\./);
         assert.match(ctx.variables.newFindings?.text ?? '', /a\.ts:2/);

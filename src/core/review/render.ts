@@ -11,7 +11,9 @@
  *   a block stays inside the list item it was put in;
  * * a section tag alone on its line takes the line with it (as in Mustache), and a placeholder
  *   alone on its line whose value is empty removes its line and one of the blank lines around it,
- *   so an empty `{{notes}}` between two paragraphs leaves one blank line, not three.
+ *   so an empty `{{notes}}` between two paragraphs leaves one blank line, not three;
+ * * a value that is not available loses the backticks of a code span it fills alone, so
+ *   "_(not available: why)_" reads as prose.
  */
 
 /** A variable's text; `present: false` means "not available", which sections test. */
@@ -141,15 +143,20 @@ function malformedTags(template: string, tokens: readonly Token[], where: (at: n
 /** How many line ends the next text must drop (an empty standalone placeholder's, and a blank line). */
 interface RenderState {
   dropLines: number;
+  /** Backticks the next text starts with that close a code span already taken back (unwrapCodeSpan). */
+  dropBackticks?: number;
 }
 
 function renderNodes(nodes: readonly Node[], variables: RenderVariables, out: string[], state: RenderState): void {
-  for (const node of nodes) {
+  for (const [n, node] of nodes.entries()) {
     if (node.kind === 'text') pushText(out, node.text, state);
     else if (node.kind === 'var') {
       const value = Object.prototype.hasOwnProperty.call(variables, node.name) ? variables[node.name] : undefined;
       if (value !== undefined && node.standalone && textOf(value) === '') dropCurrentLine(out, state);
-      else out.push(value === undefined ? node.raw : indentContinuation(textOf(value), currentIndent(out)));
+      else {
+        if (value !== undefined && !isPresent(value)) unwrapCodeSpan(out, nodes[n - 1], nodes[n + 1], state);
+        out.push(value === undefined ? node.raw : indentContinuation(textOf(value), currentIndent(out)));
+      }
     } else if (!node.known) {
       out.push(node.raw);
       renderNodes(node.children, variables, out, state);
@@ -163,7 +170,8 @@ function renderNodes(nodes: readonly Node[], variables: RenderVariables, out: st
 }
 
 function pushText(out: string[], text: string, state: RenderState): void {
-  let rest = text;
+  let rest = text.slice(state.dropBackticks ?? 0);
+  state.dropBackticks = 0;
   while (state.dropLines > 0 && rest !== '') {
     const end = /^[ \t]*(\r?\n|$)/.exec(rest);
     if (!end) {
@@ -177,6 +185,20 @@ function pushText(out: string[], text: string, state: RenderState): void {
     state.dropLines = 0;
     out.push(rest);
   }
+}
+
+/**
+ * A value that is not available, written as code in the template (`` `{{mergeBaseShort}}` ``):
+ * its backticks go, so "_(not available: why)_" reads as the prose it is instead of as a SHA
+ * would. Only a placeholder that is all the span holds, with the same run of backticks on both sides.
+ */
+function unwrapCodeSpan(out: string[], before: Node | undefined, after: Node | undefined, state: RenderState): void {
+  const last = out.length - 1;
+  const open = before?.kind === 'text' ? /(?<!`)`+$/.exec(out[last] ?? '')?.[0] : undefined;
+  const close = after?.kind === 'text' ? /^`+(?!`)/.exec(after.text)?.[0] : undefined;
+  if (open === undefined || open !== close) return;
+  out[last] = (out[last] ?? '').slice(0, -open.length);
+  state.dropBackticks = close.length;
 }
 
 /**

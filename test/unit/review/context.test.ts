@@ -218,6 +218,24 @@ describe('review context (real repositories)', function () {
       }
     });
 
+    it('shallow clone: the bundled templates say the merge base is not available in prose, not as code', async () => {
+      const clone = await makeTempDir();
+      try {
+        await simpleGit().raw(['clone', '-q', '--depth', '1', '--no-single-branch', '--branch', 'feature/checkout', `file://${featureRepo().dir}`, clone]);
+        const catalog = await loadTemplateCatalog({ root: clone });
+        const bundled = catalog.templates.filter((t) => t.source === 'bundled');
+        assert.equal(bundled.length, 4);
+        for (const template of bundled) {
+          const doc = await prepareReview({ repoFolder: clone, base: 'origin/main', template, now: NOW });
+          assert.doesNotMatch(doc.text, /`_\(not available/, template.id);
+        }
+        const architecture = await prepareReview({ repoFolder: clone, base: 'origin/main', template: bundled.find((t) => t.id === 'architecture')!, now: NOW });
+        assert.match(architecture.text, /^\| Compared with \| `origin\/main` \(merge base _\(not available: shallow clone, no merge base\)_\) \|$/m);
+      } finally {
+        await removeTempDir(clone);
+      }
+    });
+
     it('shallow single-branch clone: the base is not there, and the note says to fetch it', async () => {
       const clone = await makeTempDir();
       try {

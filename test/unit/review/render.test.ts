@@ -39,6 +39,17 @@ describe('review renderer', () => {
     assert.match(result.problems.map((p) => p.message).join('\n'), /closes a section that is not open/);
   });
 
+  it('a value that is not available loses the backticks of the code span it fills, and only then', () => {
+    const absent = { text: '_(not available: shallow clone, no merge base)_', present: false };
+    const template = 'merge base `{{m}}`, ``{{m}}``; `{{m}}``; `at {{m}}`; `{{b}}`';
+    assert.equal(
+      renderTemplate(template, { m: absent, b: 'main' }).text,
+      'merge base _(not available: shallow clone, no merge base)_, _(not available: shallow clone, no merge base)_; ' +
+        '`_(not available: shallow clone, no merge base)_``; `at _(not available: shallow clone, no merge base)_`; `main`',
+    );
+    assert.equal(renderTemplate('`{{m}}`', { m: 'abc1234' }).text, '`abc1234`');
+  });
+
   it('indents every line of a multi-line value placed on an indented line', () => {
     const result = renderTemplate('- Files:\n  {{files}}\nafter {{files}}', { files: 'a\nb' });
     assert.equal(result.text, '- Files:\n  a\n  b\nafter a\nb');

@@ -17,6 +17,11 @@ export interface ChangedFile {
   binary: boolean;
   /** A file in the working tree that git does not track yet (only when comparing with the work tree). */
   untracked?: boolean;
+  /**
+   * The file mode before and after, when it changed (`chmod +x`: 100644 → 100755), and whether
+   * the content stayed the same (a change of the mode alone).
+   */
+  modeChange?: { from: string; to: string; contentUnchanged: boolean };
 }
 
 export interface DiffFilesOptions extends GitOptions {
@@ -109,10 +114,16 @@ export function parseRawNumstat(out: string): ChangedFile[] {
     const token = tokens[i++] ?? '';
     if (token === '' || token === '\n') continue;
     if (token.startsWith(':')) {
-      const letter = token.trim().split(' ').pop()?.charAt(0) ?? 'M';
+      // ":<old mode> <new mode> <old object> <new object> <status>"
+      const [oldMode = '', newMode = '', oldObject, newObject, statusField] = token.trim().slice(1).split(' ');
+      const letter = statusField?.charAt(0) ?? 'M';
       const status = STATUS_BY_LETTER[letter] ?? 'modified';
       const first = tokens[i++] ?? '';
       const file: ChangedFile = { path: first, status, added: 0, removed: 0, binary: false };
+      // An added or deleted file has mode 000000 on one side: that is no change of mode.
+      if (oldMode !== newMode && !/^0+$/.test(oldMode) && !/^0+$/.test(newMode)) {
+        file.modeChange = { from: oldMode, to: newMode, contentUnchanged: oldObject !== undefined && oldObject === newObject && !/^0+$/.test(oldObject) };
+      }
       if (letter === 'R' || letter === 'C') {
         file.oldPath = first;
         file.path = tokens[i++] ?? '';

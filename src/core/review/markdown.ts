@@ -42,7 +42,11 @@ export function fileLine(file: ChangedFile): string {
       ? `${code(file.path)} (copied from ${code(file.oldPath)})`
       : code(file.path);
   const untracked = file.untracked ? ', untracked' : '';
-  return `- ${name} — ${file.status}${untracked}, ${counts(file)}`;
+  const mode = file.modeChange;
+  // chmod +x alone: "modified, +0 −0" would say nothing of what changed.
+  if (mode?.contentUnchanged && file.status === 'modified') return `- ${name} — mode changed ${mode.from} → ${mode.to}`;
+  const modeNote = mode ? `, mode changed ${mode.from} → ${mode.to}` : '';
+  return `- ${name} — ${file.status}${untracked}, ${counts(file)}${modeNote}`;
 }
 
 function moreLine(count: number): string {

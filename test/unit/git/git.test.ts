@@ -145,6 +145,28 @@ describe('git layer (real repositories)', function () {
         { path: 'src/orders.ts', status: 'modified', added: 3, removed: 1, binary: false },
       ]);
     });
+    it('records a change of file mode, and whether the content stayed the same', async () => {
+      const other = await makeRepo();
+      try {
+        await other.write('run.sh', 'echo one\n');
+        await other.write('build.sh', 'echo two\n');
+        await other.write('tool.bin', Uint8Array.from([0, 1, 2]));
+        const base = await other.commit('one');
+        // update-index --chmod: the same on file systems without an executable bit.
+        await other.git.raw(['update-index', '--chmod=+x', 'run.sh', 'build.sh', 'tool.bin']);
+        await other.write('build.sh', 'echo two\necho three\n');
+        await other.git.raw(['add', 'build.sh']);
+        await other.git.raw(['update-index', '--chmod=+x', 'build.sh']);
+        await other.git.raw(['commit', '-q', '-m', 'two']);
+        assert.deepEqual(await diffFiles(other.dir, base, 'HEAD'), [
+          { path: 'build.sh', status: 'modified', added: 1, removed: 0, binary: false, modeChange: { from: '100644', to: '100755', contentUnchanged: false } },
+          { path: 'run.sh', status: 'modified', added: 0, removed: 0, binary: false, modeChange: { from: '100644', to: '100755', contentUnchanged: true } },
+          { path: 'tool.bin', status: 'modified', added: 0, removed: 0, binary: true, modeChange: { from: '100644', to: '100755', contentUnchanged: true } },
+        ]);
+      } finally {
+        await other.dispose();
+      }
+    });
     it('compares the working tree (with untracked files) when no head is given', async () => {
       const other = await makeRepo();
       try {

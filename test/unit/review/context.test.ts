@@ -104,6 +104,30 @@ describe('review context (real repositories)', function () {
     }
   });
 
+  it('says a file changed only its mode (chmod +x) instead of "+0 −0"', async () => {
+    const other = await makeRepo();
+    try {
+      await other.write('scripts/run.sh', 'echo one\n');
+      await other.write('scripts/build.sh', 'echo two\n');
+      await other.commit('one');
+      await other.git.raw(['checkout', '-q', '-b', 'topic']);
+      // update-index --chmod: the same on file systems without an executable bit.
+      await other.git.raw(['update-index', '--chmod=+x', 'scripts/run.sh']);
+      await other.write('scripts/build.sh', 'echo two\necho three\n');
+      await other.git.raw(['add', 'scripts/build.sh']);
+      await other.git.raw(['update-index', '--chmod=+x', 'scripts/build.sh']);
+      await other.git.raw(['commit', '-q', '-m', 'two']);
+      const ctx = await buildReviewContext({ repoFolder: other.dir, base: 'main', template: TEMPLATE, now: NOW });
+      assert.equal(ctx.variables.changedFiles?.text, [
+        '- `scripts/build.sh` — modified, +1 −0, mode changed 100644 → 100755',
+        '- `scripts/run.sh` — mode changed 100644 → 100755',
+      ].join('\n'));
+      assert.match(ctx.variables.filesByArea?.text ?? '', /^- `scripts\/run.sh` — mode changed 100644 → 100755$/m);
+    } finally {
+      await other.dispose();
+    }
+  });
+
   it('caps long file lists with an explicit "and N more" line', async () => {
     const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, maxFiles: 3 });
     const lines = (ctx.variables.changedFiles?.text ?? '').split('\n');

@@ -1,10 +1,11 @@
-import { basename } from 'node:path';
+import { basename, posix } from 'node:path';
 import {
   type AddedLines, addedLines, commitsBetween, type CommitInfo, currentBranch, type ChangedFile, defaultBaseBranch, diffFiles,
   gitConfigValue, GitError, type GitOptions, headSha as readHeadSha, isShallow, mergeBase, openRepo, readFilesAtCommit, resolveCommit,
 } from '../../git/index';
 import { summariseAuthors } from '../../git/history';
 import { globMatcher } from '../glob';
+import { isRelativeInside } from '../insideRoot';
 import { listAdrFiles, relatedAdrs } from './adrs';
 import { findPackageDirs, groupByArea } from './areas';
 import type { AnalyzeFile, ChecklistProgress, ChecklistStateLookup, ReviewChecklist, ReviewPrinciple } from './inputs';
@@ -51,7 +52,10 @@ export interface BuildReviewContextInput {
    * programs): the reason, shown as "not available: <reason>", and git is never called.
    */
   gitUnavailable?: string;
-  /** The review folder relative to the repository root ('/'): links are made relative to it. */
+  /**
+   * The review folder relative to the repository root ('/'): links are made relative to it, and
+   * the reviews a team commits there are not part of the change under review.
+   */
   reviewsFolder?: string;
   /** Where the document will live, relative to the root, when not in `reviewsFolder` (`--out`). */
   linkFrom?: string;
@@ -106,7 +110,7 @@ export async function buildReviewContext(input: BuildReviewContextInput): Promis
   } else if (opened.kind === 'ok') {
     facts.root = opened.root;
     facts.isRepository = true;
-    await readBranchAndBase(input, facts, notes, gitReason, git);
+    await readBranchAndBase(input, facts, notes, gitReason, git, reviewsFolder);
   } else {
     gitReason.text = opened.kind === 'not-installed' ? 'git is not installed' : 'not a git repository';
     notes.push(opened.kind === 'not-installed' ? `${opened.message}; the review shows only what does not need git.` : `${opened.message}: the review shows only what does not need git.`);
@@ -191,7 +195,7 @@ export async function buildReviewContext(input: BuildReviewContextInput): Promis
   return { variables, notes, facts };
 }
 
-async function readBranchAndBase(input: BuildReviewContextInput, facts: ReviewFacts, notes: string[], gitReason: { text: string }, git: GitOptions): Promise<void> {
+async function readBranchAndBase(input: BuildReviewContextInput, facts: ReviewFacts, notes: string[], gitReason: { text: string }, git: GitOptions, reviewsFolder: string): Promise<void> {
   const root = facts.root;
   try {
     const branch = await currentBranch(root, git);
@@ -249,14 +253,30 @@ async function readBranchAndBase(input: BuildReviewContextInput, facts: ReviewFa
   if (facts.mergeBaseSha === headSha && facts.baseSha !== headSha) {
     notes.push(`${facts.head ?? 'HEAD'} has no commits that ${baseRef} does not have: there is nothing to review yet.`);
   }
-  facts.files = await diffFiles(root, facts.mergeBaseSha, headSha, git);
+  const changed = await diffFiles(root, facts.mergeBaseSha, headSha, git);
+  // Earlier reviews committed to the reviews folder are records of past changes, not part of this one.
+  const isReview = inFolder(reviewsFolder);
+  facts.files = changed.filter((file) => !isReview(file.path));
   facts.commits = await commitsBetween(root, facts.mergeBaseSha, headSha, git);
   if (facts.files.length === 0 && !notes.some((n) => n.includes('nothing to review'))) {
-    notes.push(`No file differs between ${baseRef} and ${facts.head ?? 'HEAD'}: the change is empty.`);
+    notes.push(changed.length > 0
+      ? `Only reviews under \`${reviewsFolder}/\` differ between ${baseRef} and ${facts.head ?? 'HEAD'}: there is no other change to review.`
+      : `No file differs between ${baseRef} and ${facts.head ?? 'HEAD'}: the change is empty.`);
   }
   if (await isShallow(root, git).catch(() => false)) {
     notes.push('This is a shallow clone: commit history before the fetched depth is missing, so authors and commits may be incomplete.');
   }
+}
+
+/**
+ * Whether a path ('/', from the repository root) is inside `folder`; never for a folder that is the
+ * root itself or lies outside the repository (nothing or everything would be "a review").
+ */
+function inFolder(folder: string): (path: string) => boolean {
+  const normal = posix.normalize(folder.replace(/\\/g, '/')).replace(/\/+$/, '');
+  if (normal === '.' || normal === '' || !isRelativeInside(normal)) return () => false;
+  const prefix = `${normal}/`;
+  return (path) => path.startsWith(prefix);
 }
 
 async function findNewFindings(root: string, from: string, headSha: string, files: readonly ChangedFile[], analyze: AnalyzeFile, git: GitOptions, notes: string[]): Promise<FileFindings[]> {

@@ -26,6 +26,24 @@ describe('qa-lens review', function () {
     assert.equal(stderr, '');
   });
 
+  it('leaves out of "What changed" the reviews committed to the configured reviews folder', async () => {
+    const repo = featureRepo();
+    await repo.write('.quality/config.json', JSON.stringify({ reviews: { folder: 'docs/reviews' } }));
+    await repo.write('docs/reviews/2026-03-02-feature-checkout-architecture.md', '# Architecture review: feature/checkout\n\nFollow-ups: next sprint\n');
+    const head = await repo.commit('Commit the first review');
+    try {
+      const { status, stdout, stderr } = await run(['review'], repo.dir);
+      assert.equal(status, 0, stderr);
+      const changed = stdout.split('## What changed\n\n')[1]?.split('\n### Commits')[0] ?? '';
+      assert.match(changed, /`src\/orders.ts` — modified/);
+      assert.doesNotMatch(stdout, /docs\/reviews/);
+      // .quality/config.json is an ordinary change here: only the reviews folder is left out.
+      assert.match(changed, /`\.quality\/config\.json` — added/);
+    } finally {
+      await repo.git.raw(['reset', '-q', '--hard', `${head}~1`]);
+    }
+  });
+
   it('uses --template and --base', async () => {
     const { status, stdout } = await run(['review', '--template', 'release-readiness', '--base', featureRepo().mergeBaseSha], featureRepo().dir);
     assert.equal(status, 0);

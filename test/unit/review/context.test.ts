@@ -128,6 +128,64 @@ describe('review context (real repositories)', function () {
     }
   });
 
+  it('leaves the reviews committed to the reviews folder out of the change', async () => {
+    const other = await makeRepo();
+    try {
+      await other.write('src/a.ts', 'export const a = 1;\n');
+      await other.write('.quality/reviews/2026-03-01-main-architecture.md', '# An older review\n');
+      await other.commit('one');
+      await other.git.raw(['checkout', '-q', '-b', 'topic']);
+      await other.write('src/a.ts', 'export const a = 1;\n// fix it next sprint\n');
+      await other.write('.quality/reviews/2026-03-04-topic-architecture.md', '# Review\n\nFollow-ups: we fix it next sprint\n');
+      await other.write('.quality/reviews/2026-03-01-main-architecture.md', '# An older review\n\nAnswered.\n');
+      await other.write('docs/reviews/2026-03-04-topic-consistency.md', '# Review kept elsewhere\n');
+      await other.commit('two');
+
+      const ctx = await buildReviewContext({ repoFolder: other.dir, base: 'main', template: TEMPLATE, now: NOW, analyze, checklists: [{ id: 'docs', title: 'Docs', appliesTo: ['**/*.md'], items: [{ id: 'D-1', text: 'Docs read well' }] }] });
+      assert.equal(ctx.variables.changedFiles?.text, [
+        '- `docs/reviews/2026-03-04-topic-consistency.md` — added, +1 −0',
+        '- `src/a.ts` — modified, +1 −0',
+      ].join('\n'));
+      assert.doesNotMatch(ctx.variables.filesByArea?.text ?? '', /\.quality/);
+      assert.equal(ctx.variables.stats?.text, '2 files changed (1 added, 1 modified), +2 −0 lines, 1 commit by 1 author');
+      assert.equal(ctx.variables.areas?.text, '`docs`, `src`');
+      assert.doesNotMatch(ctx.variables.newFindings?.text ?? '', /\.quality/);
+      assert.match(ctx.variables.newFindings?.text ?? '', /src\/a\.ts:2/);
+      assert.match(ctx.variables.checklists?.text ?? '', /applies to `docs\/reviews\/2026-03-04-topic-consistency.md`$/m);
+
+      // The folder the team configured is the one left out.
+      const elsewhere = await buildReviewContext({ repoFolder: other.dir, base: 'main', template: TEMPLATE, now: NOW, reviewsFolder: 'docs/reviews/' });
+      assert.equal(elsewhere.variables.changedFiles?.text, [
+        '- `.quality/reviews/2026-03-01-main-architecture.md` — modified, +2 −0',
+        '- `.quality/reviews/2026-03-04-topic-architecture.md` — added, +3 −0',
+        '- `src/a.ts` — modified, +1 −0',
+      ].join('\n'));
+      // A folder that is the root or outside the repository leaves nothing out.
+      for (const folder of ['.', '', '../reviews', join(other.dir, '..')]) {
+        const all = await buildReviewContext({ repoFolder: other.dir, base: 'main', template: TEMPLATE, now: NOW, reviewsFolder: folder });
+        assert.equal((all.variables.changedFiles?.text ?? '').split('\n').length, 4, folder);
+      }
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it('a change of nothing but reviews says so', async () => {
+    const other = await makeRepo();
+    try {
+      await other.write('src/a.ts', 'export const a = 1;\n');
+      await other.commit('one');
+      await other.git.raw(['checkout', '-q', '-b', 'topic']);
+      await other.write('.quality/reviews/2026-03-04-main-architecture.md', '# Review\n');
+      await other.commit('two');
+      const ctx = await buildReviewContext({ repoFolder: other.dir, base: 'main', template: TEMPLATE, now: NOW });
+      assert.equal(ctx.variables.changedFiles?.text, '_(no changes)_');
+      assert.deepEqual(ctx.notes, ['Only reviews under `.quality/reviews/` differ between main and topic: there is no other change to review.']);
+    } finally {
+      await other.dispose();
+    }
+  });
+
   it('caps long file lists with an explicit "and N more" line', async () => {
     const ctx = await buildReviewContext({ repoFolder: featureRepo().dir, template: TEMPLATE, now: NOW, maxFiles: 3 });
     const lines = (ctx.variables.changedFiles?.text ?? '').split('\n');

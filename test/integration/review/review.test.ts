@@ -177,4 +177,16 @@ describe('review: Start Peer Review in the real extension host', function () {
     assert.match(text, /^# Consistency review: feature\/refunds$/m);
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, result.uri.fsPath);
   });
+
+  it('leaves the reviews the team committed out of the next review\'s "What changed"', async () => {
+    // The reviews written so far, committed on the branch as a team that keeps them would.
+    git(root, 'add', '.quality/reviews');
+    git(root, 'commit', '-q', '-m', 'Keep the reviews');
+    assert.notEqual(git(root, 'ls-files', '.quality/reviews').trim(), '');
+    const result = await startReview({ templateId: 'security-reliability', continueExisting: false });
+    const text = await readFile(result.uri.fsPath, 'utf8');
+    const changed = text.split('## What changed\n\n')[1]?.split('\n## ')[0] ?? '';
+    assert.match(changed, /^- `src\/refunds.ts` — added, \+12 −0$/m);
+    assert.doesNotMatch(text, /\.quality\/reviews/);
+  });
 });

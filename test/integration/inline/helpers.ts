@@ -1,4 +1,4 @@
-// Helpers of the inline suites (inline, inline-git, inline-untrusted, inline-multiroot): open
+// Helpers of the inline suites (inline, inline-git, untrusted, inline-multiroot): open
 // files of the suite's workspace, wait for QA Lens to have analysed them, read what the editor shows.
 import * as assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';

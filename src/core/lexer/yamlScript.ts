@@ -49,45 +49,65 @@ export function isScriptBlock(text: string, lineStart: number, at: number): bool
   return SCRIPT_KEYS.has(owner.key);
 }
 
-/** The value of `key` in the mapping that holds `owner` (a key at the same column, above or below it). */
-function siblingValue(text: string, owner: KeyLine, key: string): string | undefined {
-  const sibling = (line: string): string | undefined => {
-    const m = KEY_LINE.exec(line);
-    if (!m || m[1].length + m[2].length !== owner.column || m[4] !== key) return undefined;
-    return line.slice(m[0].length).replace(/[ \t]+#.*$/, '').trim();
-  };
-  // Below: up to the first line left of the mapping (the next item's dash, the parent's next key).
-  for (let start = lineEndOf(text, owner.start) + 1, n = 0; start < text.length && n < MAX_LOOKBACK; n++) {
-    const end = lineEndOf(text, start);
-    const line = text.slice(start, end);
-    const trimmed = line.trimStart();
-    if (trimmed !== '' && !trimmed.startsWith('#')) {
-      if (line.length - trimmed.length < owner.column) break;
-      const value = sibling(line);
-      if (value !== undefined) return value;
-    }
-    start = text.indexOf('\n', end) + 1;
-    if (start === 0) break;
-  }
-  // Above: up to the line that opens the mapping (`- shell: cmd` may be that line).
-  let end = owner.start - 1;
+/** A line of the document that holds YAML (not blank, not only a comment), with where it starts and its indentation. */
+interface YamlLine {
+  line: string;
+  start: number;
+  indent: number;
+}
+
+/** The YAML lines above the line starting at `lineStart`, nearest first, at most MAX_LOOKBACK of them. */
+function* linesAbove(text: string, lineStart: number): Generator<YamlLine> {
+  let end = lineStart - 1;
   for (let n = 0; n < MAX_LOOKBACK && end > 0; n++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(start, end).replace(/\r$/, '');
     end = start - 1;
     const trimmed = line.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (trimmed !== '' && !trimmed.startsWith('#')) yield { line, start, indent: line.length - trimmed.length };
+  }
+}
+
+/** The YAML lines below the line starting at `lineStart`, nearest first, at most MAX_LOOKBACK of them. */
+function* linesBelow(text: string, lineStart: number): Generator<YamlLine> {
+  let start = text.indexOf('\n', lineStart) + 1;
+  for (let n = 0; n < MAX_LOOKBACK && start > 0 && start < text.length; n++) {
+    const line = text.slice(start, lineEndOf(text, start));
+    const trimmed = line.trimStart();
+    if (trimmed !== '' && !trimmed.startsWith('#')) yield { line, start, indent: line.length - trimmed.length };
+    start = text.indexOf('\n', start) + 1;
+  }
+}
+
+function keyLineOf({ line, start }: YamlLine): KeyLine | undefined {
+  const m = KEY_LINE.exec(line);
+  return m ? { key: m[4], column: m[1].length + m[2].length, start } : undefined;
+}
+
+/** The value of `key` in the mapping that holds `owner` (a key at the same column, above or below it). */
+function siblingValue(text: string, owner: KeyLine, key: string): string | undefined {
+  const sibling = (line: YamlLine): string | undefined => {
+    const found = keyLineOf(line);
+    if (found?.column !== owner.column || found.key !== key) return undefined;
+    return line.line.slice(KEY_LINE.exec(line.line)?.[0].length).replace(/[ \t]+#.*$/, '').trim();
+  };
+  // Below: up to the first line left of the mapping (the next item's dash, the parent's next key).
+  for (const line of linesBelow(text, owner.start)) {
+    if (line.indent < owner.column) break;
     const value = sibling(line);
     if (value !== undefined) return value;
-    if (line.length - trimmed.length < owner.column) break;
+  }
+  // Above: up to the line that opens the mapping (`- shell: cmd` may be that line).
+  for (const line of linesAbove(text, owner.start)) {
+    const value = sibling(line);
+    if (value !== undefined) return value;
+    if (line.indent < owner.column) break;
   }
   return undefined;
 }
 
 function keyOnLine(text: string, start: number): KeyLine | undefined {
-  const end = lineEndOf(text, start);
-  const m = KEY_LINE.exec(text.slice(start, end));
-  return m ? { key: m[4], column: m[1].length + m[2].length, start } : undefined;
+  return keyLineOf({ line: text.slice(start, lineEndOf(text, start)), start, indent: 0 });
 }
 
 /**
@@ -96,18 +116,10 @@ function keyOnLine(text: string, start: number): KeyLine | undefined {
  * (`script:` then `- |` at the same column, as GitLab's docs write it).
  */
 function listKey(text: string, lineStart: number, dashColumn: number): KeyLine | undefined {
-  let end = lineStart - 1;
-  for (let n = 0; n < MAX_LOOKBACK && end > 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    end = start - 1;
-    const trimmed = line.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const indent = line.length - trimmed.length;
+  for (const line of linesAbove(text, lineStart)) {
     // A sibling item, or a deeper line of one: the list goes on above.
-    if (indent > dashColumn || (indent === dashColumn && trimmed.startsWith('-'))) continue;
-    const m = KEY_LINE.exec(line);
-    return m ? { key: m[4], column: m[1].length + m[2].length, start } : undefined;
+    if (line.indent > dashColumn || (line.indent === dashColumn && line.line.trimStart().startsWith('-'))) continue;
+    return keyLineOf(line);
   }
   return undefined;
 }
@@ -117,17 +129,9 @@ function listKey(text: string, lineStart: number, dashColumn: number): KeyLine |
  * at `column` belongs to. Undefined when a line left of it holds no key, or none is near.
  */
 function keyAbove(text: string, lineStart: number, column: number): KeyLine | undefined {
-  let end = lineStart - 1;
-  for (let n = 0; n < MAX_LOOKBACK && end > 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    end = start - 1;
-    const trimmed = line.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const m = KEY_LINE.exec(line);
-    const keyColumn = m ? m[1].length + m[2].length : line.length - trimmed.length;
-    if (keyColumn >= column) continue;
-    return m ? { key: m[4], column: keyColumn, start } : undefined;
+  for (const line of linesAbove(text, lineStart)) {
+    const found = keyLineOf(line);
+    if ((found?.column ?? line.indent) < column) return found;
   }
   return undefined;
 }

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { chmod, readFile, symlink, unlink, writeFile } from 'node:fs/promises';
+import { readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileAtCommit, filesAtCommit, GitError, type CommittedFile } from '../../../src/git/index';
-import { makeRepo, makeTempDir, PNG_BYTES, removeTempDir, type TempRepo } from './fixtureRepo';
+import { damageObjects, makeRepo, makeTempDir, PNG_BYTES, removeTempDir, type TempRepo } from './fixtureRepo';
 
 /** Names that have broken git plumbing before: spaces, quotes, non-ASCII, pathspec magic, line breaks. */
 const ODD_NAMES = [
@@ -156,14 +156,7 @@ describe('filesAtCommit (real repositories)', function () {
       await other.write('d.txt', 'fine\n');
       await other.commit('one');
       const head = (await other.git.revparse(['HEAD'])).trim();
-      const objectOf = async (path: string): Promise<string> => {
-        const blob = (await other.git.revparse([`HEAD:${path}`])).trim();
-        return join(other.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
-      };
-      await unlink(await objectOf('a.txt'));
-      const corrupt = await objectOf('b.txt');
-      await chmod(corrupt, 0o644);
-      await writeFile(corrupt, 'not a zlib stream');
+      await damageObjects(other, 'a.txt', 'b.txt');
       const files = await filesAtCommit(other.dir, head, ['a.txt', 'b.txt', 'c.txt', 'd.txt']);
       assert.match(failure(files[0]).message, /bad file/);
       const corrupted = failure(files[1]);

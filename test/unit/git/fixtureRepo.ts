@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile, unlink } from 'node:fs/promises';
+import { chmod, mkdtemp, mkdir, rm, writeFile, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
@@ -135,4 +135,19 @@ export function useFeatureRepo(): () => Awaited<ReturnType<typeof makeFeatureRep
     if (!repo) throw new Error('the feature repository is built in a before() hook: use it inside a test');
     return repo;
   };
+}
+
+/**
+ * Damages the committed objects of two files of HEAD, as a failing disk or an interrupted copy
+ * would: `lost`'s object is deleted, `corrupt`'s is overwritten with bytes that are no zlib stream.
+ */
+export async function damageObjects(repo: TempRepo, lost: string, corrupt: string): Promise<void> {
+  const objectOf = async (path: string): Promise<string> => {
+    const blob = (await repo.git.revparse([`HEAD:${path}`])).trim();
+    return join(repo.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
+  };
+  await unlink(await objectOf(lost));
+  const damaged = await objectOf(corrupt);
+  await chmod(damaged, 0o644);
+  await writeFile(damaged, 'not a zlib stream');
 }

@@ -1,13 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, realpathSync } from 'node:fs';
-import { chmod, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleGit } from 'simple-git';
 import {
   addedLines, authors, blameFile, commitsBetween, currentBranch, defaultBaseBranch, diffFiles, fileAtRef,
   GitError, headSha, isGitInstalled, isShallow, listBranches, mergeBase, openRepo, resolveCommit, validateRef,
 } from '../../../src/git/index';
-import { LEGACY_RENAMED, makeFeatureRepo, makeRepo, makeTempDir, removeTempDir } from './fixtureRepo';
+import { damageObjects, LEGACY_RENAMED, makeFeatureRepo, makeRepo, makeTempDir, removeTempDir } from './fixtureRepo';
 
 describe('git layer (real repositories)', function () {
   this.timeout(60_000);
@@ -276,14 +275,7 @@ describe('git layer (real repositories)', function () {
         await other.write('a.txt', 'hello\n');
         await other.write('b.txt', 'world\n');
         await other.commit('one');
-        const objectOf = async (path: string): Promise<string> => {
-          const blob = (await other.git.revparse([`HEAD:${path}`])).trim();
-          return join(other.dir, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
-        };
-        await unlink(await objectOf('a.txt'));
-        const corrupt = await objectOf('b.txt');
-        await chmod(corrupt, 0o644);
-        await writeFile(corrupt, 'not a zlib stream');
+        await damageObjects(other, 'a.txt', 'b.txt');
         await assert.rejects(fileAtRef(other.dir, 'HEAD', 'a.txt'), (error: unknown) => error instanceof GitError && error.kind === 'other' && /bad file/.test(error.message));
         await assert.rejects(fileAtRef(other.dir, 'HEAD', 'b.txt'), (error: unknown) => error instanceof GitError && /corrupt/.test(error.detail ?? ''));
         assert.equal(await fileAtRef(other.dir, 'HEAD', 'c.txt'), undefined);

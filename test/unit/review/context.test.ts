@@ -5,19 +5,13 @@ import { simpleGit } from 'simple-git';
 import { buildReviewContext, prepareReview, type AnalyzeFile, type ReviewChecklist, type ReviewPrinciple } from '../../../src/core/review/index';
 import { loadTemplateCatalog } from '../../../src/core/review/catalog';
 import { useFeatureRepo, makeRepo, makeTempDir, removeTempDir } from '../git/fixtureRepo';
+import { flagSprintsAndExports } from './fakeEngine';
 import { DOCUMENTED } from './documented';
 
 const NOW = new Date('2026-03-05T09:30:00Z');
 const TEMPLATE = { id: 'architecture', name: 'Architecture review' };
 
-/** A stand-in engine: flags "next sprint" comments and every `export` line, so unchanged lines would show if not filtered. */
-const analyze: AnalyzeFile = (_path, text) =>
-  text.split('\n').flatMap((line, i) => {
-    const sprint = line.indexOf('next sprint');
-    if (sprint >= 0) return [{ ruleId: 'deferred-to-sprint', severity: 'warning', line: i + 1, column: sprint + 1, message: 'deferred to a sprint', excerpt: line.trim() }];
-    if (line.startsWith('export')) return [{ ruleId: 'fake-export', severity: 'hint', line: i + 1, column: 1, message: 'an export', excerpt: line }];
-    return [];
-  });
+const analyze: AnalyzeFile = flagSprintsAndExports;
 
 const PRINCIPLES: ReviewPrinciple[] = [
   { id: 'ENG-05', title: 'Errors fail loudly', level: 'must', appliesTo: ['src/**'], howToCheck: 'Is every caught error handled or reported?' },

@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildReviewContext, type AnalyzeFile } from '../../../src/core/review/index';
 import { makeRepo, makeTempDir, PNG_BYTES, removeTempDir, type TempRepo } from '../git/fixtureRepo';
+import { flagSprintsAndExports } from './fakeEngine';
 
 const NOW = new Date('2026-03-05T09:30:00Z');
 const TEMPLATE = { id: 'architecture', name: 'Architecture review' };
@@ -12,14 +13,7 @@ const RENAMED = 'new/näme with “space”.ts';
 const UNICODE = 'ünï cödé/ä b.ts';
 const MOVED = ['export const one = 1;', 'export const two = 2;', 'export const three = 3;', 'export const four = 4;', ''].join('\n');
 
-/** Flags "next sprint" comments and every `export` line, so unchanged lines would show if not filtered. */
-const analyze: AnalyzeFile = (_path, text) =>
-  text.split('\n').flatMap((line, i) => {
-    const sprint = line.indexOf('next sprint');
-    if (sprint >= 0) return [{ ruleId: 'deferred-to-sprint', severity: 'warning', line: i + 1, column: sprint + 1, message: 'deferred to a sprint', excerpt: line.trim() }];
-    if (line.startsWith('export')) return [{ ruleId: 'fake-export', severity: 'hint', line: i + 1, column: 1, message: 'an export', excerpt: line }];
-    return [];
-  });
+const analyze: AnalyzeFile = flagSprintsAndExports;
 
 describe('review of a large change (real repository)', function () {
   this.timeout(120_000);

@@ -1,4 +1,5 @@
 import { lex } from '../lexer';
+import { yamlBlockAt } from '../lexer/yamlScript';
 import type { LanguageSpec } from '../lexer/types';
 import type { RuleId } from '../rules/ids';
 import { cleanInput } from './lineEdit';
@@ -64,9 +65,33 @@ export function ignoreEdit(
  * starts inside a comment that began on an earlier line, as the lexer reads it.
  */
 export function ignoreEditForText(text: string, line: number, ruleId: RuleId, reason: string, language: LanguageSpec): IgnoreEdit | null {
-  const rawLines = text.split('\n');
-  let lineStart = 0;
-  for (let i = 0; i < line && i < rawLines.length; i++) lineStart += rawLines[i].length + 1;
+  const lineStart = lineStartOf(text, line);
   const insideComment = lex(text, language).comments.some((comment) => comment.start < lineStart && comment.end > lineStart);
   return ignoreEdit(text.split(/\r?\n/), line, ruleId, reason, language, { insideComment });
+}
+
+/**
+ * Why no ignore can be written for the finding on `line` (0-based), or undefined when one can. In
+ * a YAML block that is a value (`with: script: |` of actions/github-script, `description: |`) a
+ * comment line would be part of the value: JavaScript the workflow runs, or text. It would break
+ * the one and silence nothing in either. (A shell script block takes it as a comment: that works.)
+ */
+export function ignoreRefusal(text: string, line: number, language: LanguageSpec): string | undefined {
+  if (language.yamlBlockScalars !== true || yamlBlockAt(text, lineStartOf(text, line)) !== 'value') return undefined;
+  return (
+    'the finding is inside a YAML block value (`key: |`), where a comment line would become part of the value ' +
+    '(in a workflow, text of the script it runs) and silence nothing. Move the code to a file of its own, or change ' +
+    "the rule's severity in .quality/config.json."
+  );
+}
+
+/** The offset where 0-based `line` starts (`\n` or `\r\n` lines). */
+function lineStartOf(text: string, line: number): number {
+  let start = 0;
+  for (let i = 0; i < line; i++) {
+    const lf = text.indexOf('\n', start);
+    if (lf === -1) return start;
+    start = lf + 1;
+  }
+  return start;
 }

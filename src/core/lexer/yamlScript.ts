@@ -49,6 +49,36 @@ export function isScriptBlock(text: string, lineStart: number, at: number): bool
   return SCRIPT_KEYS.has(owner.key);
 }
 
+/** A block scalar's indicator at the end of its line: `key: |`, `- >-`, `run: |2 # comment`. */
+const BLOCK_INDICATOR = /([:\-?])[ \t]+([|>])[-+0-9]*[ \t]*(?:#.*)?$/;
+
+/**
+ * Whether the line starting at `lineStart` lies in a YAML block scalar, and of which kind: a
+ * 'script' (its `#` lines are comments, see isScriptBlock) or a 'value' (its lines are text).
+ * Undefined outside any block. Walks up to the nearest line left of the line and of every line
+ * met on the way: a block's own lines may be indented further among themselves (`if`/`fi`).
+ */
+export function yamlBlockAt(text: string, lineStart: number): 'script' | 'value' | undefined {
+  let left = lineEndOf(text, lineStart) === lineStart ? Infinity : indentAt(text, lineStart);
+  for (const line of linesAbove(text, lineStart)) {
+    if (line.indent >= left) continue;
+    const indicator = BLOCK_INDICATOR.exec(line.line);
+    if (indicator) {
+      // `indicator.index` is at the `:` of `key: |` or the `-` of `- |`, as isScriptBlock takes it.
+      return indicator[2] === '|' && isScriptBlock(text, line.start, line.start + indicator.index) ? 'script' : 'value';
+    }
+    if (line.indent === 0) return undefined;
+    left = line.indent;
+  }
+  return undefined;
+}
+
+function indentAt(text: string, start: number): number {
+  let k = start;
+  while (text.charCodeAt(k) === 32) k++;
+  return k - start;
+}
+
 /** A line of the document that holds YAML (not blank, not only a comment), with where it starts and its indentation. */
 interface YamlLine {
   line: string;

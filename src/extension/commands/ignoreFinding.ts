@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ignoreEditForText } from '../../core/fixes/ignore';
+import { ignoreEditForText, ignoreRefusal } from '../../core/fixes/ignore';
+import type { LanguageSpec } from '../../core/lexer/types';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { askReason, currentTarget, resolveFinding } from './findingTarget';
 
@@ -16,12 +17,15 @@ export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer
       if (!resolved) return false;
       const { target, args } = resolved;
       if (!target.analysis.language) return false;
+      // Said before asking for a reason, so nobody writes one for an ignore that cannot be written.
+      if (refused(target.doc.getText(), target.finding.line - 1, target.analysis.language)) return false;
       const reason = await askReason(args.reason, `Why is ${target.finding.ruleId} acceptable here?`, 'e.g. only used by the staging smoke test');
       if (reason === undefined) return false;
       const current = await currentTarget(analyzer, target);
       const language = current?.analysis.language;
       if (!current || !language) return false;
       const { doc, finding } = current;
+      if (refused(doc.getText(), finding.line - 1, language)) return false;
       const edit = ignoreEditForText(doc.getText(), finding.line - 1, finding.ruleId, reason, language);
       if (edit === null) {
         void vscode.window.showInformationMessage(`QA Lens: ${doc.languageId} has no comments to write an ignore in.`);
@@ -33,4 +37,12 @@ export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer
       return vscode.workspace.applyEdit(workspaceEdit);
     }),
   );
+}
+
+/** Says why no ignore can be written for the finding on `line`, when none can. */
+function refused(text: string, line: number, language: LanguageSpec): boolean {
+  const refusal = ignoreRefusal(text, line, language);
+  if (refusal === undefined) return false;
+  void vscode.window.showWarningMessage(`QA Lens: no ignore written: ${refusal}`);
+  return true;
 }

@@ -153,6 +153,33 @@ describe('inline: quick fixes', function () {
     await waitForDiagnostics(uri, ['1:qa-lens-ignore', '2:skipped-test']);
   });
 
+  it('writes no ignore inside a YAML block value (JavaScript of actions/github-script), and one inside a run script', async () => {
+    const workflow = [
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: actions/github-script@v7',
+      '        with:',
+      '          script: |',
+      '            const agent = new https.Agent({ rejectUnauthorized: false });',
+      '      - run: |',
+      '          curl -k https://mirror.local/x',
+      '',
+    ].join('\n');
+    const uri = (await writeAndOpen('.github/workflows/fix.yml', workflow)).document.uri;
+    await waitForDiagnostics(uri, ['7:insecure-shortcut', '9:insecure-shortcut']);
+    const [inScript, inRun] = qaDiagnostics(uri).sort((a, b) => a.range.start.line - b.range.start.line);
+    const ignoreAt = async (diagnostic: vscode.Diagnostic): Promise<boolean> => {
+      const args = { uri: uri.toString(), line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1, ruleId: 'insecure-shortcut', reason: 'internal mirror' };
+      return vscode.commands.executeCommand<boolean>('qaLens.ignoreFinding', args);
+    };
+    assert.equal(await ignoreAt(inScript), false, 'refused: a # line would be JavaScript');
+    assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), workflow);
+    assert.equal(await ignoreAt(inRun), true);
+    assert.match((await vscode.workspace.openTextDocument(uri)).getText(), /- run: \|\n {10}# qa-lens-ignore insecure-shortcut -- internal mirror\n {10}curl -k/);
+    await waitForDiagnostics(uri, ['7:insecure-shortcut']);
+  });
+
   it('ignores a finding inside a comment of several lines as a line of that comment (HTML comments do not nest)', async () => {
     const uri = (await writeAndOpen('fix/ignore.html', '<div>\n<!--\n  TODO: for now\n-->\n</div>\n')).document.uri;
     const text = await apply(uri, 'vague-deferral', 'Ignore here (qa-lens-ignore with a reason)', { reason: 'kept for the redesign' });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { addDeadlineEdit, isoDaysFrom, validateDeadline } from '../../../src/core/fixes/deadline';
-import { ignoreEdit, ignoreEditForText } from '../../../src/core/fixes/ignore';
+import { ignoreEdit, ignoreEditForText, ignoreRefusal } from '../../../src/core/fixes/ignore';
 import { applyLineEdit, type LineEdit } from '../../../src/core/fixes/lineEdit';
 import { addReasonEdit, convertTsIgnoreEdit, suppressionToolAt } from '../../../src/core/fixes/suppression';
 import { addTicketEdit } from '../../../src/core/fixes/ticket';
@@ -189,6 +189,38 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
       const result = ignore('yaml', '.github/workflows/ci.yml', text, 'insecure-shortcut');
       assert.equal(result.text, 'jobs:\n  a:\n    steps:\n      - run: |\n          make\n          # qa-lens-ignore insecure-shortcut -- staging only\n          curl -k https://mirror.local/x\n');
       assert.deepEqual(result.rules, []);
+    });
+
+    it('refuses inside a YAML block that is a value (github-script JavaScript, text), and says why; a script block or plain YAML is fine', () => {
+      const yaml = languageById('yaml')!;
+      const workflow = [
+        'jobs:',
+        '  a:',
+        '    steps:',
+        '      - uses: actions/github-script@v7',
+        '        with:',
+        '          script: |',
+        '            const https = require("https");',
+        '            if (ok) {',
+        '              const agent = new https.Agent({ rejectUnauthorized: false });',
+        '            }',
+        '      - run: |',
+        '          if true; then',
+        '            curl -k https://x',
+        '          fi',
+        '      - run: curl -k https://y',
+        '        env:',
+        '          NOTES: >',
+        '            text',
+        '',
+      ].join('\r\n');
+      const finding = analyze('yaml', '.github/workflows/ci.yml', workflow).find((f) => f.line === 9);
+      assert.equal(finding?.ruleId, 'insecure-shortcut', 'the finding inside the JavaScript block');
+      assert.match(ignoreRefusal(workflow, 8, yaml) ?? '', /inside a YAML block value .* would become part of the value/);
+      assert.equal(ignoreRefusal(workflow, 12, yaml), undefined, 'a shell script block takes a comment');
+      assert.equal(ignoreRefusal(workflow, 14, yaml), undefined, 'plain YAML takes a comment');
+      assert.match(ignoreRefusal(workflow, 17, yaml) ?? '', /YAML block value/, 'a folded block is a value');
+      assert.equal(ignoreRefusal('a: 1\n', 0, languageById('typescript')!), undefined);
     });
 
     it('a comment that only starts on the line keeps the comment of its own above it (CRLF lines too)', () => {

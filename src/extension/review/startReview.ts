@@ -29,7 +29,7 @@ export interface StartReviewServices {
 /** What the command did, returned to callers (tests) as well as shown. */
 export interface StartReviewResult {
   uri: vscode.Uri;
-  /** False when an existing review was continued (and left untouched). */
+  /** False when an existing review was continued (and left untouched), or when it could not be written (`uri` is then an unsaved document). */
   created: boolean;
   /** Why some values are missing (also shown as a warning). */
   notes: string[];
@@ -112,16 +112,16 @@ async function startReview(services: StartReviewServices, templateProblems: Temp
   // The template's own mistakes are on it in the Problems panel already (templateProblems.refresh).
   for (const problem of document.problems) log().warn(`Review: ${problem.path}:${problem.line}:${problem.column}: ${problem.message}`);
 
-  const saved = await save(document, reviewsDir, template.id, options);
+  const saved = await save(document, reviewsDir, reviewsFolder, template.id, options);
   if (!saved) return undefined;
   step('review saved');
   await openBesidePreview(saved.uri);
   step('review opened');
-  tell(document, saved.created, saved.uri);
+  tell(document, saved);
   return {
     uri: saved.uri,
     created: saved.created,
-    notes: document.context.notes,
+    notes: saved.unsavedBecause === undefined ? document.context.notes : [saved.unsavedBecause, ...document.context.notes],
     unknownPlaceholders: document.unknownPlaceholders.map((u) => u.text),
   };
 }
@@ -177,7 +177,14 @@ async function checklistLookup(services: StartReviewServices, folder: vscode.Wor
   };
 }
 
-async function save(document: ReviewDocument, reviewsDir: string, templateId: string, options: StartReviewOptions): Promise<{ uri: vscode.Uri; created: boolean } | undefined> {
+/** Where the review is: `unsavedBecause` says why it is an unsaved document rather than a file. */
+interface SavedReview {
+  uri: vscode.Uri;
+  created: boolean;
+  unsavedBecause?: string;
+}
+
+async function save(document: ReviewDocument, reviewsDir: string, reviewsFolder: string, templateId: string, options: StartReviewOptions): Promise<SavedReview | undefined> {
   const branch = document.frontMatter.head ?? 'no-branch';
   const [existing] = await findExistingReviews(reviewsDir, branch, templateId);
   if (existing !== undefined) {
@@ -186,8 +193,17 @@ async function save(document: ReviewDocument, reviewsDir: string, templateId: st
     if (choice === 'continue') return { uri: vscode.Uri.file(existing), created: false };
   }
   const target = join(reviewsDir, document.relativePath.slice(document.relativePath.lastIndexOf('/') + 1));
-  const written = await createNewReview(target, document.text);
-  return { uri: vscode.Uri.file(written), created: true };
+  try {
+    const written = await createNewReview(target, document.text);
+    return { uri: vscode.Uri.file(written), created: true };
+  } catch (error) {
+    // The review is rendered (git, findings, checklist progress): the user's draft from here on.
+    // A folder that cannot be written (read-only, a file in the way) must not throw it away.
+    const reason = error instanceof Error ? error.message : String(error);
+    log().warn(`Start Peer Review: cannot write ${target}: ${reason}`);
+    const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: document.text });
+    return { uri: draft.uri, created: false, unsavedBecause: `The review could not be saved in ${reviewsFolder} (${reason}); it is open unsaved: save it where you like.` };
+  }
 }
 
 /** The review on the left to type in, its rendered Markdown on the right. */
@@ -202,7 +218,13 @@ async function openBesidePreview(uri: vscode.Uri): Promise<void> {
 }
 
 /** Notes and template mistakes as one non-modal message: the document is already open. */
-function tell(document: ReviewDocument, created: boolean, uri: vscode.Uri): void {
+function tell(document: ReviewDocument, saved: SavedReview): void {
+  const { uri, unsavedBecause } = saved;
+  if (unsavedBecause !== undefined) {
+    void vscode.window.showWarningMessage(`QA Lens review: ${[unsavedBecause, ...document.context.notes].join(' ')}`);
+    return;
+  }
+  const created = saved.created;
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   log().info(`Start Peer Review: ${created ? 'created' : 'continued'} ${uri.fsPath}`);
   for (const note of document.context.notes) log().info(`Start Peer Review: ${note}`);

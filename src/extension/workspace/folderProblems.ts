@@ -15,12 +15,26 @@ export class FolderProblems implements vscode.Disposable {
     (d) => `${d.range.start.line}:${d.range.start.character}:${d.severity}:${d.message}`,
   );
 
+  /** Problems of an edited, unsaved file's text, shown instead of those of the file on disk. */
+  private readonly unsaved = new Map<string, vscode.Diagnostic[]>();
+
   constructor(name: string) {
     this.collection = vscode.languages.createDiagnosticCollection(name);
   }
 
   publish(folder: vscode.WorkspaceFolder, problems: readonly Problem[]): void {
     this.republish(this.byFolder.replace(folder.uri.toString(), diagnosticsByFile(folder, problems)));
+  }
+
+  /**
+   * Shows the problems of `uri`'s unsaved text (absolute paths) in place of those of the saved
+   * file, or, with undefined, the saved file's again (the edit was saved, reverted or closed).
+   */
+  showUnsaved(folder: vscode.WorkspaceFolder, uri: vscode.Uri, problems: readonly Problem[] | undefined): void {
+    const key = uri.toString();
+    if (problems === undefined) this.unsaved.delete(key);
+    else this.unsaved.set(key, diagnosticsByFile(folder, problems).get(key) ?? []);
+    this.republish([key]);
   }
 
   /** A folder left the workspace: its part goes, other folders' problems on shared files stay. */
@@ -31,7 +45,7 @@ export class FolderProblems implements vscode.Disposable {
   private republish(keys: readonly string[]): void {
     for (const key of keys) {
       const uri = vscode.Uri.parse(key);
-      const merged = this.byFolder.merged(key);
+      const merged = this.unsaved.get(key) ?? this.byFolder.merged(key);
       if (merged.length > 0) this.collection.set(uri, merged);
       else this.collection.delete(uri);
     }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { BUNDLED, parseConstitution } from '../../core/constitution';
 import { loadProject, type Project } from '../../core/project';
 import { log } from '../log';
 import { affectsDetection, explicitConfigOverlay, mergeConfig, onDidChangeSettings } from '../settings';
@@ -54,6 +55,11 @@ export class ProjectRegistry implements vscode.Disposable {
           for (const folder of affected) this.invalidate(folder);
         }
       }),
+      // The constitution's problems follow its text as it is typed, as a language's do; saved,
+      // reverted or closed, they are the file's again (the reload after a save publishes them).
+      vscode.workspace.onDidChangeTextDocument((event) => void this.checkUnsavedConstitution(event.document)),
+      vscode.workspace.onDidSaveTextDocument((document) => void this.checkUnsavedConstitution(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => void this.checkUnsavedConstitution(document, true)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate(undefined)),
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         // A removed folder's problems would otherwise stay in the Problems panel for good.
@@ -93,6 +99,27 @@ export class ProjectRegistry implements vscode.Disposable {
     if (folder) this.projects.delete(folder.uri.toString());
     else this.projects.clear();
     this.changed.fire(folder);
+  }
+
+  /** Publishes the problems of a folder's constitution as edited, when `document` is that constitution. */
+  private async checkUnsavedConstitution(document: vscode.TextDocument, closed = false): Promise<void> {
+    if (document.uri.scheme !== 'file') return;
+    const file = document.uri.fsPath;
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const loading = this.projects.get(folder.uri.toString());
+      if (!loading) continue;
+      let project: Project;
+      try {
+        project = await loading;
+      } catch {
+        continue; // a failed load reports itself
+      }
+      const { constitution } = project;
+      if (constitution.source === BUNDLED || constitution.file !== file) continue;
+      const edited = document.isDirty && !closed && !document.isClosed;
+      const problems = edited ? parseConstitution(document.getText(), { path: file, source: constitution.source, file }).problems : undefined;
+      this.problems.showUnsaved(folder, document.uri, problems?.filter((problem) => problem.path === file));
+    }
   }
 
   private async load(folder: vscode.WorkspaceFolder, isCurrent: () => boolean): Promise<Project> {

@@ -35,6 +35,9 @@ export const BASE_SETTINGS = {
   'security.workspace.trust.startupPrompt': 'never',
   'security.workspace.trust.banner': 'never',
   'git.openRepositoryInParentFolders': 'never',
+  // Desktop VS Code's default. The web build saves edits after a second by default, which would
+  // save the "unsaved" edits tests make behind their back: a test of unsaved text must see one.
+  'files.autoSave': 'off',
   // code-server is a remote host, so VS Code's extension host looks for ports to forward: every 2 s
   // or more it runs `ls -l /proc/*/fd` and `ps` through a shell, and each spawn blocks the shared
   // extension host (100-700 ms each, measured on a loaded 2-core machine). A desktop window's local

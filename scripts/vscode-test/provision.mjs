@@ -6,7 +6,7 @@
 // `npm start` need, on machines that cannot download VS Code itself.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile, copyFile, chmod } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile, copyFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,8 @@ export const CACHE_DIR = path.join(REPO_ROOT, '.vscode-test');
 const installDir = path.join(CACHE_DIR, `code-server-${CODE_SERVER_VERSION}`);
 const stampFile = path.join(installDir, '.installed');
 const entryPoint = path.join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/** Held (with the installer's pid) while one process installs: another one waits instead of installing too. */
+const lockFile = `${installDir}.lock`;
 
 // Where @vscode/ripgrep's postinstall looks before it tries GitHub (unreachable here).
 const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
@@ -24,8 +26,54 @@ const RIPGREP_ASSET = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 
 /** Path of code-server's Node entry point, installing it first when absent. */
 export async function ensureCodeServer({ quiet = false } = {}) {
-  if (existsSync(stampFile) && existsSync(entryPoint)) return entryPoint;
   const say = (line) => { if (!quiet) process.stderr.write(`[vscode-test] ${line}\n`); };
+  for (;;) {
+    if (existsSync(stampFile) && existsSync(entryPoint)) return entryPoint;
+    // .ci/run installs in the background while the unit tests run: the integration tests wait for it.
+    if (await waitForOtherInstaller(say)) continue;
+    try {
+      await mkdir(CACHE_DIR, { recursive: true });
+      await writeFile(lockFile, `${process.pid}\n`, { flag: 'wx' });
+    } catch (error) {
+      if (error?.code === 'EEXIST') continue; // another process took it first: wait for that one
+      throw error;
+    }
+    try {
+      return await install(say, quiet);
+    } finally {
+      await rm(lockFile, { force: true });
+    }
+  }
+}
+
+/** Waits while another live process holds the lock; false when nobody does (a dead holder's lock is removed). */
+async function waitForOtherInstaller(say) {
+  let holder;
+  try {
+    holder = Number((await readFile(lockFile, 'utf8')).trim());
+  } catch {
+    return false;
+  }
+  if (!isAlive(holder)) {
+    await rm(lockFile, { force: true });
+    return false;
+  }
+  say(`waiting for code-server@${CODE_SERVER_VERSION} being installed by process ${holder}`);
+  while (existsSync(lockFile) && isAlive(holder)) await new Promise((resolve) => setTimeout(resolve, 500));
+  return true;
+}
+
+function isAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error?.code === 'EPERM';
+  }
+}
+
+async function install(say, quiet) {
   say(`installing code-server@${CODE_SERVER_VERSION} into ${path.relative(REPO_ROOT, installDir)} (about a minute, once)`);
   const started = Date.now();
   await rm(installDir, { recursive: true, force: true });

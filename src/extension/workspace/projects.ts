@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { BUNDLED, parseConstitution } from '../../core/constitution';
 import { loadProject, type Project } from '../../core/project';
 import { log } from '../log';
-import { affectsDetection, explicitConfigOverlay, mergeConfig, onDidChangeSettings } from '../settings';
+import { affectsDetection, editorSettings, explicitConfigOverlay, mergeConfig, onDidChangeSettings } from '../settings';
 import { getOrCreate } from '../../core/getOrCreate';
 import { ConstitutionWatchers } from './constitutionWatchers';
 import { FolderProblems } from './folderProblems';
@@ -26,6 +26,8 @@ export class ProjectRegistry implements vscode.Disposable {
   private readonly settingsProblems = new SettingsProblemReporter();
   /** Watches each folder's configured constitution path, which the globs above may not cover. */
   private readonly constitutionWatchers = new ConstitutionWatchers((folder) => this.invalidate(folder));
+  /** Per document: the pending check of an edited constitution (debounced). */
+  private readonly unsavedChecks = new Map<string, NodeJS.Timeout>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.problems];
 
   /** Fires with the folder whose project changed, or undefined when all may have. */
@@ -57,9 +59,12 @@ export class ProjectRegistry implements vscode.Disposable {
       }),
       // The constitution's problems follow its text as it is typed, as a language's do; saved,
       // reverted or closed, they are the file's again (the reload after a save publishes them).
-      vscode.workspace.onDidChangeTextDocument((event) => void this.checkUnsavedConstitution(event.document)),
-      vscode.workspace.onDidSaveTextDocument((document) => void this.checkUnsavedConstitution(document)),
-      vscode.workspace.onDidCloseTextDocument((document) => void this.checkUnsavedConstitution(document, true)),
+      // Typing is debounced as the analysis of a document is (qaLens.analysis.debounceMs): the
+      // constitution is parsed once the user pauses, not on each keystroke.
+      vscode.workspace.onDidChangeTextDocument((event) => this.scheduleUnsavedCheck(event.document)),
+      vscode.workspace.onDidSaveTextDocument((document) => this.checkUnsavedNow(document)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.checkUnsavedNow(document, true)),
+      { dispose: () => this.unsavedChecks.forEach((timer) => clearTimeout(timer)) },
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate(undefined)),
       vscode.workspace.onDidChangeWorkspaceFolders((event) => {
         // A removed folder's problems would otherwise stay in the Problems panel for good.
@@ -99,6 +104,26 @@ export class ProjectRegistry implements vscode.Disposable {
     if (folder) this.projects.delete(folder.uri.toString());
     else this.projects.clear();
     this.changed.fire(folder);
+  }
+
+  private scheduleUnsavedCheck(document: vscode.TextDocument): void {
+    if (document.uri.scheme !== 'file') return;
+    const key = document.uri.toString();
+    clearTimeout(this.unsavedChecks.get(key));
+    this.unsavedChecks.set(
+      key,
+      setTimeout(() => {
+        this.unsavedChecks.delete(key);
+        void this.checkUnsavedConstitution(document);
+      }, editorSettings().debounceMs),
+    );
+  }
+
+  private checkUnsavedNow(document: vscode.TextDocument, closed = false): void {
+    const key = document.uri.toString();
+    clearTimeout(this.unsavedChecks.get(key));
+    this.unsavedChecks.delete(key);
+    void this.checkUnsavedConstitution(document, closed);
   }
 
   /** Publishes the problems of a folder's constitution as edited, when `document` is that constitution. */

@@ -13,3 +13,4 @@ export { blameFile, type BlameLine } from './blame';
 export { fileAtCommit, fileAtRef } from './fileAtRef';
 export { filesAtCommit, readFilesAtCommit, type CommittedFile, type ReadFilesOptions } from './filesAtCommit';
 export { gitConfigValue } from './config';
+export { headBranch } from './headBranch';

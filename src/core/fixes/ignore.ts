@@ -1,5 +1,6 @@
 import { lex } from '../lexer';
 import { yamlBlockAt } from '../lexer/yamlScript';
+import { LineIndex } from '../rules/lineIndex';
 import type { LanguageSpec } from '../lexer/types';
 import type { RuleId } from '../rules/ids';
 import { cleanInput } from './lineEdit';
@@ -65,7 +66,7 @@ export function ignoreEdit(
  * starts inside a comment that began on an earlier line, as the lexer reads it.
  */
 export function ignoreEditForText(text: string, line: number, ruleId: RuleId, reason: string, language: LanguageSpec): IgnoreEdit | null {
-  const lineStart = lineStartOf(text, line);
+  const lineStart = startOfLine(text, line);
   const insideComment = lex(text, language).comments.some((comment) => comment.start < lineStart && comment.end > lineStart);
   return ignoreEdit(text.split(/\r?\n/), line, ruleId, reason, language, { insideComment });
 }
@@ -77,7 +78,7 @@ export function ignoreEditForText(text: string, line: number, ruleId: RuleId, re
  * the one and silence nothing in either. (A shell script block takes it as a comment: that works.)
  */
 export function ignoreRefusal(text: string, line: number, language: LanguageSpec): string | undefined {
-  if (language.yamlBlockScalars !== true || yamlBlockAt(text, lineStartOf(text, line)) !== 'value') return undefined;
+  if (language.yamlBlockScalars !== true || yamlBlockAt(text, startOfLine(text, line)) !== 'value') return undefined;
   return (
     'the finding is inside a YAML block value (`key: |`), where a comment line would become part of the value ' +
     '(in a workflow, text of the script it runs) and silence nothing. Move the code to a file of its own, or change ' +
@@ -85,13 +86,8 @@ export function ignoreRefusal(text: string, line: number, language: LanguageSpec
   );
 }
 
-/** The offset where 0-based `line` starts (`\n` or `\r\n` lines). */
-function lineStartOf(text: string, line: number): number {
-  let start = 0;
-  for (let i = 0; i < line; i++) {
-    const lf = text.indexOf('\n', start);
-    if (lf === -1) return start;
-    start = lf + 1;
-  }
-  return start;
+/** The offset where 0-based `line` starts (the last line's start past the end). */
+function startOfLine(text: string, line: number): number {
+  const lines = new LineIndex(text);
+  return lines.lineStart(Math.min(line, lines.lineCount - 1));
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { currentBranch, openRepo, type CurrentBranch } from '../../git';
-import { headBranch } from '../checklists/headBranch';
+import { headBranch } from '../../git';
 import { log } from '../log';
 import { getOrCreate } from '../../core/getOrCreate';
 

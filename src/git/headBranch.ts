@@ -5,7 +5,8 @@ import * as path from 'node:path';
  * The current branch of the repository holding `dir`, read from `.git/HEAD` without running git:
  * the branch name, the first 7 hex digits of a detached HEAD, or undefined without a repository.
  *
- * Checklist state is stored per branch. Where git is not run (an untrusted workspace: a
+ * It runs no git, unlike the rest of this folder, on purpose: checklist state is stored per
+ * branch, and where git is not run (an untrusted workspace: a
  * repository's config can make git execute programs) or cannot answer yet (a repository with no
  * commit), keying state by "(no git)" hid everything recorded on the branch, and what was recorded
  * there vanished once git answered. Reading a file runs nothing, so the key stays the branch.

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { simpleGit } from 'simple-git';
-import { headBranch } from '../../../src/extension/checklists/headBranch';
+import { headBranch } from '../../../src/git/headBranch';
 
 describe('checklist state: the branch read from .git/HEAD without running git', () => {
   let dir: string;

@@ -4,7 +4,7 @@
 // default pattern) and leasot; prints median wall time, files/s, MB/s, peak memory and the
 // ratios; then the time to re-analyse a 10,000-line file after an edit, and a scaling check.
 import { existsSync, realpathSync } from 'node:fs';
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -28,6 +28,9 @@ const LEASOT = realpathSync(path.join(REPO, 'node_modules', '.bin', 'leasot'));
 const SCAN_ARGS = ['scan', '--format', 'json', '--fail-on', 'never', '--no-budgets', '.'];
 /** DEFAULT_MIN_FILES_FOR_WORKERS in src/core/scan/workerPool.ts: below it a scan stays on one thread. */
 const MIN_FILES_FOR_WORKERS = 1000;
+/** MAX_DEFAULT_THREADS in src/cli/commands/scan.ts. */
+const MAX_DEFAULT_THREADS = 4;
+const NODE_FLOOR = path.join(REPO, 'scripts', 'bench', 'nodeFloor.mjs');
 /** Todo Tree's default regex (todo-tree.regex.regex with its default tags). */
 const TODO_TREE_PATTERN = '(//|#|<!--|;|/\\*|^|^[ \\t]*(-|\\d+.))\\s*(TODO|FIXME|HACK|XXX|BUG)';
 
@@ -92,9 +95,23 @@ async function main() {
 async function fileSet(root) {
   const listed = await run(RG, ['--files'], { cwd: root });
   const files = listed.stdout.toString('utf8').split('\n').filter(Boolean);
-  let bytes = 0;
-  for (const file of files) bytes += (await stat(path.join(root, file))).size;
-  return { files, bytes };
+  const sizes = [];
+  for (const file of files) sizes.push((await stat(path.join(root, file))).size);
+  return { files, sizes, bytes: sizes.reduce((sum, size) => sum + size, 0) };
+}
+
+/**
+ * The list nodeFloor.mjs reads: the files of the set qa-lens analyses (a known language, within
+ * the default size limit), written to a file in .bench/.
+ */
+async function floorList(target, set) {
+  const engine = await benchEngine();
+  const analysed = set.files.filter((file, i) => set.sizes[i] <= engine.DEFAULT_MAX_FILE_SIZE && engine.languageForPath(file) !== undefined);
+  const listFile = path.join(BENCH, `floor-${path.basename(target.root)}.txt`);
+  await writeFile(listFile, analysed.map((file) => path.join(target.root, file)).join('\n'));
+  // The threads qa-lens's scan uses by default (scanWorkers in src/cli/commands/scan.ts).
+  const threads = set.files.length < MIN_FILES_FOR_WORKERS ? 1 : Math.min(os.availableParallelism(), MAX_DEFAULT_THREADS);
+  return { listFile, threads, files: analysed.length };
 }
 
 async function compare(target) {
@@ -102,11 +119,14 @@ async function compare(target) {
   log();
   log(`${target.name}: ${target.root}`);
   log(`  ${set.files.length} files, ${fmtMb(set.bytes)}; median of ${RUNS} runs each; load average ${load()}`);
+  const floor = await floorList(target, set);
   const tools = {
     'qa-lens': () => run(process.execPath, [CLI, ...SCAN_ARGS], { cwd: target.root }),
     // The same scan on the main thread only: what the worker threads add.
     'qa-lens (1 thread)': () => run(process.execPath, [CLI, ...SCAN_ARGS], { cwd: target.root, env: { QA_LENS_SCAN_THREADS: '1' } }),
     'ripgrep (Todo Tree pattern)': () => run(RG, ['--no-heading', '--line-number', '--no-messages', '-e', TODO_TREE_PATTERN, '.'], { cwd: target.root }),
+    // Not a tool: what Node alone costs for the files qa-lens analyses (start, read, decode).
+    'Node floor (start+read)': () => run(process.execPath, [NODE_FLOOR, floor.listFile, String(floor.threads)]),
     leasot: () => run(process.execPath, [LEASOT, '--reporter', 'json', '--exit-nicely', '--skip-unsupported', '--tags', 'hack,xxx,bug', ...set.files], { cwd: target.root }),
   };
   const samples = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
@@ -130,7 +150,12 @@ async function compare(target) {
     log(`  ${name.padEnd(28)} ${fmtMs(wallMs).padStart(9)} ${Math.round(set.files.length / seconds).toString().padStart(9)} ${(set.bytes / 1048576 / seconds).toFixed(1).padStart(8)} ${`${peakMb.toFixed(0)} MB`.padStart(9)}  ${reported(name, list[0].stdout)}`);
   }
   const q = results['qa-lens'].wallMs;
-  log(`  ratios: qa-lens/ripgrep ${(q / results['ripgrep (Todo Tree pattern)'].wallMs).toFixed(2)}x, qa-lens/leasot ${(q / results.leasot.wallMs).toFixed(2)}x, 1 thread/default ${(results['qa-lens (1 thread)'].wallMs / q).toFixed(2)}x`);
+  const rg = results['ripgrep (Todo Tree pattern)'].wallMs;
+  log(`  ratios: qa-lens/ripgrep ${(q / rg).toFixed(2)}x, qa-lens/leasot ${(q / results.leasot.wallMs).toFixed(2)}x, 1 thread/default ${(results['qa-lens (1 thread)'].wallMs / q).toFixed(2)}x`);
+  // The floor of any Node scanner of this tree, against ripgrep: a ratio qa-lens cannot go below
+  // whatever its engine does, since it starts Node and reads the same files.
+  const floorMs = results['Node floor (start+read)'].wallMs;
+  log(`  Node floor: ${floor.files} files read and decoded on ${floor.threads} thread(s), nothing analysed: ${(floorMs / rg).toFixed(2)}x ripgrep; qa-lens/floor ${(q / floorMs).toFixed(2)}x`);
   if (set.files.length < MIN_FILES_FOR_WORKERS) {
     log(`  (under ${MIN_FILES_FOR_WORKERS} files the default scan starts no worker either: the two qa-lens rows run the same code, and differ by noise)`);
   }
@@ -148,6 +173,7 @@ async function timeQaLens(root) {
 function reported(name, stdout) {
   const text = stdout.toString('utf8');
   if (name.startsWith('qa-lens')) return `${JSON.parse(text).summary.findings} findings (10 rules)`;
+  if (name.startsWith('Node floor')) return `${JSON.parse(text).files} files read, no findings`;
   if (name === 'leasot') {
     // leasot exits as soon as it has written, so a large report can be cut short on a pipe: count
     // the entries that arrived rather than parse.
@@ -167,13 +193,7 @@ function reported(name, stdout) {
  * reference. Both must report the same findings.
  */
 async function reanalysis() {
-  const bundle = path.join(BENCH, 'engine.cjs');
-  await mkdir(BENCH, { recursive: true });
-  await esbuild.build({
-    entryPoints: [path.join(REPO, 'scripts', 'bench', 'engine-entry.mjs')],
-    outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning',
-  });
-  const engine = createRequire(import.meta.url)(bundle);
+  const engine = await benchEngine();
   const language = engine.languageForPath('src/big.ts');
   const settings = engine.defaultEngineSettings();
   const lines = typescriptFile(10_000).split('\n');
@@ -213,6 +233,22 @@ async function reanalysis() {
   log(`Re-analysing a 10,000-line TypeScript file after a one-line edit (in-process, ${incremental.length} edits, ${findings} findings):`);
   log(`  incremental (DocumentSession.update, as the editor runs it): ${describe(incremental)} (target < 5 ms median)`);
   log(`  whole document (lex + analyzeDocument, for reference):      ${describe(whole)}`);
+}
+
+let engineBundle;
+
+/** The engine bundled with the production settings (scripts/bench/engine-entry.mjs), built once per run. */
+function benchEngine() {
+  engineBundle ??= (async () => {
+    const bundle = path.join(BENCH, 'engine.cjs');
+    await mkdir(BENCH, { recursive: true });
+    await esbuild.build({
+      entryPoints: [path.join(REPO, 'scripts', 'bench', 'engine-entry.mjs')],
+      outfile: bundle, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning',
+    });
+    return createRequire(import.meta.url)(bundle);
+  })();
+  return engineBundle;
 }
 
 function fmtMs(ms) {

@@ -5,4 +5,4 @@ export { analyzeDocument } from '../../src/core/engine';
 export { DocumentSession } from '../../src/core/session';
 export { lex } from '../../src/core/lexer/index';
 export { languageForPath } from '../../src/core/languages/index';
-export { defaultEngineSettings } from '../../src/core/config/model';
+export { DEFAULT_MAX_FILE_SIZE, defaultEngineSettings } from '../../src/core/config/model';

@@ -25,14 +25,24 @@ const cleanups = [];
 let runRoot;
 let finishing = false;
 
-async function cleanUp() {
-  while (cleanups.length > 0) {
-    try {
-      await cleanups.pop()();
-    } catch (error) {
-      process.stderr.write(`cleanup: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
+/** Cleanups marked `background` (a suite's server shutting down) that still run. */
+const stopping = [];
+
+/** Runs the cleanups registered after `mark`, newest first; a `background` one is not waited for here. */
+async function runCleanups(mark = 0) {
+  while (cleanups.length > mark) {
+    const cleanup = cleanups.pop();
+    const done = Promise.resolve()
+      .then(cleanup)
+      .catch((error) => process.stderr.write(`cleanup: ${error instanceof Error ? error.message : String(error)}\n`));
+    if (cleanup.background) stopping.push(done);
+    else await done;
   }
+}
+
+async function cleanUp() {
+  await runCleanups();
+  await Promise.all(stopping);
   if (runRoot && !keep) await rm(runRoot, { recursive: true, force: true });
   else if (runRoot) process.stderr.write(`kept run folder ${runRoot}\n`);
 }
@@ -91,8 +101,8 @@ async function main() {
       exitCode = await runSuite({ suite, runDir, workspace, testIndex, env, browser, verbose, cleanups });
     } finally {
       await stream.stop();
-      // Stop this suite's VS Code before the next one starts.
-      while (cleanups.length > mark) await cleanups.pop()();
+      // Close this suite's VS Code before the next one starts (its server ends in the background).
+      await runCleanups(mark);
     }
     const verdict = await judge(suite.name, exitCode, resultFile);
     verdicts.push(verdict);

@@ -18,7 +18,9 @@ const HARMLESS = [
  */
 export async function runSuiteInCodeServer({ suite, runDir, workspace, testIndex, env, browser, verbose, cleanups }) {
   const server = await startCodeServer({ runDir, trusted: suite.trusted, env });
-  cleanups.push(() => server.stop());
+  // The server's own shutdown (1.5-3 s) overlaps the next suite: nothing reads its folder after the
+  // run has ended, and it listens on a port of its own (test-integration.mjs waits for it at the end).
+  cleanups.push(Object.assign(() => server.stop(), { background: true }));
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   cleanups.push(() => context.close().catch(() => {}));
   const page = await context.newPage();

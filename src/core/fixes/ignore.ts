@@ -42,43 +42,125 @@ export function ignoreEdit(
   syntax: CommentSyntax,
   options: { insideComment?: boolean } = {},
 ): IgnoreEdit | null {
-  const directive = `qa-lens-ignore ${ruleId} -- ${cleanInput(reason)}`;
-  const target = lines[line] ?? '';
-  if (options.insideComment) {
+  const above = line > 0 ? (lines[line - 1] ?? '') : '';
+  return ignoreEdits(lines[line] ?? '', above, line, ruleId, reason, syntax, options.insideComment ?? false)[0]?.edit ?? null;
+}
+
+/** Where an ignore may go, best first: above the line, else at its end (both lines the ignore covers). */
+interface Candidate {
+  edit: IgnoreEdit;
+  /** Length of `qa-lens-ignore <rule> -- <reason>`, which the comment must hold whole. */
+  directiveLength: number;
+}
+
+/** The candidates for the finding on `line`, whose text is `target` (`above` is the line before it). */
+function ignoreEdits(target: string, above: string, line: number, ruleId: RuleId, reason: string, syntax: CommentSyntax, insideComment: boolean): Candidate[] {
+  // A trailing backslash would continue a line comment onto the next line (C, C++) and comment it out.
+  const directive = `qa-lens-ignore ${ruleId} -- ${cleanInput(reason).replace(/\\+$/, '').trimEnd()}`;
+  const candidate = (column: number, text: string): Candidate => ({ edit: { line, column, text }, directiveLength: directive.length });
+  if (insideComment) {
     // The line is inside a comment that began above it: the ignore becomes a line of that comment,
     // after the same margin (` * `). A comment of its own there would be nested, and in HTML or CSS
     // its closer ends the outer comment, leaving the rest of it as page text or broken CSS.
     const margin = /^[ \t]*(?:\*+[ \t]*)?/.exec(target)?.[0] ?? '';
-    return { line, column: 0, text: `${margin}${directive}\n` };
+    return [candidate(0, `${margin}${directive}\n`)];
   }
   const comment = wrap(syntax, directive);
-  if (comment === null) return null;
-  const above = line > 0 ? (lines[line - 1] ?? '') : '';
-  if (NEXT_LINE_DIRECTIVE.test(above)) {
-    return { line, column: target.trimEnd().length, text: `  ${comment}` };
-  }
+  if (comment === null) return [];
+  const atEnd = candidate(target.trimEnd().length, `  ${comment}`);
+  if (NEXT_LINE_DIRECTIVE.test(above)) return [atEnd];
   const indent = /^[ \t]*/.exec(target)?.[0] ?? '';
-  return { line, column: 0, text: `${indent}${comment}\n` };
+  return [candidate(0, `${indent}${comment}\n`), atEnd];
 }
 
+/** What `planIgnore` decided: the edit to make, or why none is made. */
+export type IgnorePlan =
+  | { kind: 'edit'; edit: IgnoreEdit }
+  | { kind: 'refused'; why: string }
+  /** The language has no comments. */
+  | { kind: 'noComments' };
+
 /**
- * `ignoreEdit` for a document's text (`\n` or `\r\n` lines), told whether the finding's line
- * starts inside a comment that began on an earlier line, as the lexer reads it.
+ * The ignore for the finding on `line` (0-based) of a document's text (`\n` or `\r\n` lines),
+ * checked by lexing the text with it written in: the first place (above the line, else at its end)
+ * where the directive is read as a comment and the code around it reads as before. Above a line
+ * that starts inside a multi-line string (template literal, triple-quoted or raw string, heredoc),
+ * the line would be text of the string: it would change the program and silence nothing.
  */
+export function planIgnore(text: string, line: number, ruleId: RuleId, reason: string, language: LanguageSpec): IgnorePlan {
+  const lines = new LineIndex(text);
+  const lineStart = startOfLine(lines, line);
+  const yaml = yamlRefusal(text, lineStart, language);
+  if (yaml !== undefined) return { kind: 'refused', why: yaml };
+  const before = lex(text, language);
+  const insideComment = before.comments.some((comment) => comment.start < lineStart && comment.end > lineStart);
+  const lineText = (n: number): string => (n >= 0 && n < lines.lineCount ? lines.lineText(n) : '');
+  const candidates = ignoreEdits(lineText(line), lineText(line - 1), line, ruleId, reason, language, insideComment);
+  if (candidates.length === 0) return { kind: 'noComments' };
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const outcomes = candidates.map((candidate) => tryIgnore(text, before.code, lineStart + candidate.edit.column, candidate, eol, language));
+  const works = outcomes.indexOf('works');
+  if (works >= 0) return { kind: 'edit', edit: candidates[works].edit };
+  return { kind: 'refused', why: refusalFor(outcomes, insideComment, candidates.length) };
+}
+
+type Outcome = 'works' | 'notAComment' | 'changesCode';
+
+/** Lexes the text with the candidate written in: is the directive a comment, and the rest unchanged? */
+function tryIgnore(text: string, code: string, offset: number, candidate: Candidate, eol: string, language: LanguageSpec): Outcome {
+  const inserted = candidate.edit.text.replace(/\n/g, eol);
+  // Joined, not concatenated: the lexer reads a flat string faster than a rope.
+  const after = lex([text.slice(0, offset), inserted, text.slice(offset)].join(''), language);
+  const at = offset + inserted.indexOf('qa-lens-ignore');
+  const end = at + candidate.directiveLength;
+  if (!after.comments.some((comment) => comment.contentStart <= at && end <= comment.contentEnd)) return 'notAComment';
+  // The code (strings and comments masked) around the insertion must be what it was: a comment
+  // that ended early or ran on would turn code into comment or the other way round.
+  const same = after.code.startsWith(code.slice(0, offset)) && after.code.endsWith(code.slice(offset)) && after.code.slice(offset, offset + inserted.length).trim() === '';
+  return same ? 'works' : 'changesCode';
+}
+
+function refusalFor(outcomes: readonly Outcome[], insideComment: boolean, count: number): string {
+  const remedy = "Move the code out of the string, or change the rule's severity in .quality/config.json.";
+  if (insideComment || outcomes.includes('changesCode')) {
+    return "a qa-lens-ignore comment there would change how the code next to it reads. Change the rule's severity in .quality/config.json instead.";
+  }
+  if (count === 1) {
+    return (
+      'the line above holds a directive for the next line, which an ignore line between them would break, and the line ends ' +
+      'inside a string (a template literal, a triple-quoted or raw string, a heredoc...), where an ignore would become text of the string. ' +
+      remedy
+    );
+  }
+  return (
+    'the line starts and ends inside a string that spans lines (a template literal, a triple-quoted or raw string, a heredoc...): ' +
+    'an ignore above it or at its end would become text of the string, change the program and silence nothing. ' +
+    remedy
+  );
+}
+
+/** `planIgnore`'s edit, or null when the language has no comments or no ignore can be written there. */
 export function ignoreEditForText(text: string, line: number, ruleId: RuleId, reason: string, language: LanguageSpec): IgnoreEdit | null {
-  const lineStart = startOfLine(text, line);
-  const insideComment = lex(text, language).comments.some((comment) => comment.start < lineStart && comment.end > lineStart);
-  return ignoreEdit(text.split(/\r?\n/), line, ruleId, reason, language, { insideComment });
+  const plan = planIgnore(text, line, ruleId, reason, language);
+  return plan.kind === 'edit' ? plan.edit : null;
 }
 
 /**
- * Why no ignore can be written for the finding on `line` (0-based), or undefined when one can. In
- * a YAML block that is a value (`with: script: |` of actions/github-script, `description: |`) a
+ * Why no ignore can be written for the finding on `line` (0-based), or undefined when one can (or
+ * the language has no comments). Asked before the reason is, so it tries a placeholder reason.
+ */
+export function ignoreRefusal(text: string, line: number, language: LanguageSpec, ruleId: RuleId = 'suppressed-check'): string | undefined {
+  const plan = planIgnore(text, line, ruleId, 'reason', language);
+  return plan.kind === 'refused' ? plan.why : undefined;
+}
+
+/**
+ * In a YAML block that is a value (`with: script: |` of actions/github-script, `description: |`) a
  * comment line would be part of the value: JavaScript the workflow runs, or text. It would break
  * the one and silence nothing in either. (A shell script block takes it as a comment: that works.)
  */
-export function ignoreRefusal(text: string, line: number, language: LanguageSpec): string | undefined {
-  if (language.yamlBlockScalars !== true || yamlBlockAt(text, startOfLine(text, line)) !== 'value') return undefined;
+function yamlRefusal(text: string, lineStart: number, language: LanguageSpec): string | undefined {
+  if (language.yamlBlockScalars !== true || yamlBlockAt(text, lineStart) !== 'value') return undefined;
   return (
     'the finding is inside a YAML block value (`key: |`), where a comment line would become part of the value ' +
     '(in a workflow, text of the script it runs) and silence nothing. Move the code to a file of its own, or change ' +
@@ -87,7 +169,6 @@ export function ignoreRefusal(text: string, line: number, language: LanguageSpec
 }
 
 /** The offset where 0-based `line` starts (the last line's start past the end). */
-function startOfLine(text: string, line: number): number {
-  const lines = new LineIndex(text);
+function startOfLine(lines: LineIndex, line: number): number {
   return lines.lineStart(Math.min(line, lines.lineCount - 1));
 }

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { ignoreEditForText, ignoreRefusal } from '../../core/fixes/ignore';
-import type { LanguageSpec } from '../../core/lexer/types';
+import { ignoreRefusal, planIgnore } from '../../core/fixes/ignore';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { askReason, currentTarget, resolveFinding } from './findingTarget';
 
 /**
  * QA Lens: Ignore Here: writes `qa-lens-ignore <rule> -- <reason>` in the language's comment
  * syntax on the line above the finding (inside a comment that runs over several lines, as a line of
- * that comment). An ignore is a suppression too, so it always has a reason.
+ * that comment; at the end of the line when the line starts inside a string that spans lines), or
+ * says why it cannot. An ignore is a suppression too, so it always has a reason.
  * Args: FindingArgs with an optional `reason`.
  */
 export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer: DocumentAnalyzer): void {
@@ -18,19 +18,21 @@ export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer
       const { target, args } = resolved;
       if (!target.analysis.language) return false;
       // Said before asking for a reason, so nobody writes one for an ignore that cannot be written.
-      if (refused(target.doc.getText(), target.finding.line - 1, target.analysis.language)) return false;
+      const refusal = ignoreRefusal(target.doc.getText(), target.finding.line - 1, target.analysis.language, target.finding.ruleId);
+      if (refusal !== undefined) return refuse(refusal);
       const reason = await askReason(args.reason, `Why is ${target.finding.ruleId} acceptable here?`, 'e.g. only used by the staging smoke test');
       if (reason === undefined) return false;
       const current = await currentTarget(analyzer, target);
       const language = current?.analysis.language;
       if (!current || !language) return false;
       const { doc, finding } = current;
-      if (refused(doc.getText(), finding.line - 1, language)) return false;
-      const edit = ignoreEditForText(doc.getText(), finding.line - 1, finding.ruleId, reason, language);
-      if (edit === null) {
+      const plan = planIgnore(doc.getText(), finding.line - 1, finding.ruleId, reason, language);
+      if (plan.kind === 'refused') return refuse(plan.why);
+      if (plan.kind === 'noComments') {
         void vscode.window.showInformationMessage(`QA Lens: ${doc.languageId} has no comments to write an ignore in.`);
         return false;
       }
+      const { edit } = plan;
       const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
       const workspaceEdit = new vscode.WorkspaceEdit();
       workspaceEdit.insert(doc.uri, new vscode.Position(edit.line, edit.column), edit.text.replace(/\n/g, eol));
@@ -39,10 +41,8 @@ export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer
   );
 }
 
-/** Says why no ignore can be written for the finding on `line`, when none can. */
-function refused(text: string, line: number, language: LanguageSpec): boolean {
-  const refusal = ignoreRefusal(text, line, language);
-  if (refusal === undefined) return false;
-  void vscode.window.showWarningMessage(`QA Lens: no ignore written: ${refusal}`);
-  return true;
+/** Says why no ignore can be written (in a YAML block value, a multi-line string...). */
+function refuse(why: string): false {
+  void vscode.window.showWarningMessage(`QA Lens: no ignore written: ${why}`);
+  return false;
 }

@@ -180,6 +180,23 @@ describe('inline: quick fixes', function () {
     await waitForDiagnostics(uri, ['7:insecure-shortcut']);
   });
 
+  it('writes no ignore inside a template literal, and one at the end of the line where the template closes', async () => {
+    // A comment line above a line that starts inside the template was text of the template.
+    const source = 'const page = `\n<p>${get(url, { rejectUnauthorized: false })}</p>\n`; const agent = new https.Agent({ rejectUnauthorized: false });\n';
+    const uri = (await writeAndOpen('fix/template.ts', source)).document.uri;
+    await waitForDiagnostics(uri, ['2:insecure-shortcut', '3:insecure-shortcut']);
+    const ignoreOn = (line: number): Thenable<boolean> =>
+      vscode.commands.executeCommand<boolean>('qaLens.ignoreFinding', { uri: uri.toString(), line, column: 1, ruleId: 'insecure-shortcut', reason: 'internal mirror' });
+    assert.equal(await ignoreOn(2), false, 'refused: the line starts and ends inside the template');
+    assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), source);
+    assert.equal(await ignoreOn(3), true);
+    assert.equal(
+      (await vscode.workspace.openTextDocument(uri)).getText(),
+      'const page = `\n<p>${get(url, { rejectUnauthorized: false })}</p>\n`; const agent = new https.Agent({ rejectUnauthorized: false });  // qa-lens-ignore insecure-shortcut -- internal mirror\n',
+    );
+    await waitForDiagnostics(uri, ['2:insecure-shortcut']);
+  });
+
   it('ignores a finding inside a comment of several lines as a line of that comment (HTML comments do not nest)', async () => {
     const uri = (await writeAndOpen('fix/ignore.html', '<div>\n<!--\n  TODO: for now\n-->\n</div>\n')).document.uri;
     const text = await apply(uri, 'vague-deferral', 'Ignore here (qa-lens-ignore with a reason)', { reason: 'kept for the redesign' });

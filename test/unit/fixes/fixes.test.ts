@@ -229,6 +229,71 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
       assert.deepEqual(ignoreEditForText(text, finding.line - 1, 'vague-deferral', 'x', languageById('css')!), { line: 1, column: 0, text: '/* qa-lens-ignore vague-deferral -- x */\n' });
     });
 
+    describe('a line that starts inside a string spanning lines', () => {
+      // A comment line above it was text of the string: it changed the program and silenced nothing.
+      it('refuses in a JS template literal, and says why before a reason is asked', () => {
+        const text = 'const page = `\n<p>${get(url, { rejectUnauthorized: false })}</p>\n`;\n';
+        const finding = only('typescript', 'a.ts', text, 'insecure-shortcut');
+        assert.match(ignoreRefusal(text, finding.line - 1, languageById('typescript')!) ?? '', /inside a string that spans lines .* would become text of the string/);
+        assert.equal(ignoreEditForText(text, finding.line - 1, 'insecure-shortcut', 'x', languageById('typescript')!), null);
+      });
+
+      it('refuses in a Python triple-quoted string', () => {
+        const text = 'msg = f"""\n{requests.get(url, verify=False).text}\n"""\n';
+        const finding = only('python', 'a.py', text, 'insecure-shortcut');
+        assert.match(ignoreRefusal(text, finding.line - 1, languageById('python')!) ?? '', /inside a string that spans lines/);
+        assert.equal(ignoreEditForText(text, finding.line - 1, 'insecure-shortcut', 'x', languageById('python')!), null);
+      });
+
+      it('refuses in a shell heredoc (CRLF lines too)', () => {
+        const shell = languageById('shellscript')!;
+        for (const eol of ['\n', '\r\n']) {
+          const text = ['cat <<EOF > run.sh', 'curl -k https://mirror.local/x', 'EOF', ''].join(eol);
+          const finding = only('shellscript', 'a.sh', text, 'insecure-shortcut');
+          assert.match(ignoreRefusal(text, finding.line - 1, shell) ?? '', /inside a string that spans lines .* heredoc/);
+          assert.equal(ignoreEditForText(text, finding.line - 1, 'insecure-shortcut', 'x', shell), null);
+        }
+      });
+
+      it('writes the ignore at the end of the line when the string closes on it (template, triple-quoted, Go, Rust and C++ raw strings)', () => {
+        const cases: Array<[string, string, string, RuleId, string]> = [
+          ['typescript', 'a.ts', 'const sql = `\n  select 1\n`; const agent = new https.Agent({ rejectUnauthorized: false });\n', 'insecure-shortcut', '//'],
+          ['python', 'a.py', 'q = """\nselect 1\n"""; r = requests.get(url, verify=False)\n', 'insecure-shortcut', '#'],
+          ['go', 'a.go', 'var q = `\nselect 1\n`; var c = &tls.Config{InsecureSkipVerify: true}\n', 'insecure-shortcut', '//'],
+          ['rust', 'a.rs', 'let q = r#"\nselect 1\n"#; // TODO: we will fix it next sprint\n', 'deferred-to-sprint', '//'],
+          ['cpp', 'a.cpp', 'auto q = R"(\nselect 1\n)"; // TODO: we will fix it next sprint\n', 'deferred-to-sprint', '//'],
+        ];
+        for (const [languageId, path, text, rule, opener] of cases) {
+          const result = ignore(languageId, path, text, rule);
+          const lines = text.split('\n');
+          assert.equal(result.text, [...lines.slice(0, 2), `${lines[2]}  ${opener} qa-lens-ignore ${rule} -- staging only`, ...lines.slice(3)].join('\n'), languageId);
+          assert.deepEqual(result.rules, [], languageId);
+        }
+      });
+
+      it('still writes the ignore above a line when the string ended before it', () => {
+        const result = ignore('typescript', 'a.ts', 'const s = `a\nb`;\nconst agent = { rejectUnauthorized: false };\n', 'insecure-shortcut');
+        assert.equal(result.text, 'const s = `a\nb`;\n// qa-lens-ignore insecure-shortcut -- staging only\nconst agent = { rejectUnauthorized: false };\n');
+        assert.deepEqual(result.rules, []);
+        const python = ignore('python', 'a.py', 'q = """\nselect 1\n"""\nr = requests.get(url, verify=False)\n', 'insecure-shortcut');
+        assert.equal(python.text, 'q = """\nselect 1\n"""\n# qa-lens-ignore insecure-shortcut -- staging only\nr = requests.get(url, verify=False)\n');
+        assert.deepEqual(python.rules, []);
+      });
+
+      it('refuses after a next-line directive when the line ends inside a string', () => {
+        const text = '// eslint-disable-next-line no-undef -- global from the page\nconst page = get(url, { rejectUnauthorized: false }) + `\n`;\n';
+        const finding = only('typescript', 'a.ts', text, 'insecure-shortcut');
+        assert.match(ignoreRefusal(text, finding.line - 1, languageById('typescript')!) ?? '', /directive for the next line.* ends inside a string/);
+      });
+    });
+
+    it('a reason ending in a backslash does not continue the comment onto the finding line (C)', () => {
+      const text = 'int f(void) {\n  return 0; // TODO: we will fix it next sprint\n}\n';
+      const finding = only('c', 'a.c', text, 'deferred-to-sprint');
+      const edit = ignoreEditForText(text, finding.line - 1, 'deferred-to-sprint', 'legacy device \\', languageById('c')!);
+      assert.deepEqual(edit, { line: 1, column: 0, text: '  // qa-lens-ignore deferred-to-sprint -- legacy device\n' });
+    });
+
     it('goes to the end of the line when the line above is a next-line directive', () => {
       const result = ignore('typescript', 'a.ts', '// eslint-disable-next-line no-empty -- legacy API\ntry { f(); } catch {}\n', 'swallowed-error');
       assert.equal(result.text, '// eslint-disable-next-line no-empty -- legacy API\ntry { f(); } catch {}  // qa-lens-ignore swallowed-error -- staging only\n');

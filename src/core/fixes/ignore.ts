@@ -98,13 +98,30 @@ export function planIgnore(text: string, line: number, ruleId: RuleId, reason: s
   const candidates = ignoreEdits(lineText(line), lineText(line - 1), line, ruleId, reason, language, insideComment);
   if (candidates.length === 0) return { kind: 'noComments' };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const outcomes = candidates.map((candidate) => tryIgnore(text, before.code, lineStart + candidate.edit.column, candidate, eol, language));
+  const outcomes = candidates.map((candidate) =>
+    splitsContinuation(candidate, line, lineText, insideComment) ? 'splitsContinuation' : tryIgnore(text, before.code, lineStart + candidate.edit.column, candidate, eol, language),
+  );
   const works = outcomes.indexOf('works');
   if (works >= 0) return { kind: 'edit', edit: candidates[works].edit };
   return { kind: 'refused', why: refusalFor(outcomes, insideComment, candidates.length) };
 }
 
-type Outcome = 'works' | 'notAComment' | 'changesCode';
+type Outcome = 'works' | 'notAComment' | 'changesCode' | 'splitsContinuation';
+
+/** An odd run of backslashes at the end: the line goes on on the next one (shell, Python, C macros, Dockerfiles...). */
+const CONTINUED = /(?:^|[^\\])(?:\\\\)*\\$/;
+
+/**
+ * Whether the candidate would cut a line continued with a backslash: a line of its own after the
+ * backslash becomes part of the statement (in shell, the comment ends it and the finding's line runs
+ * as a command of its own), and a comment after the backslash takes its place. The lexer reads both
+ * texts the same way, so tryIgnore cannot see it.
+ */
+function splitsContinuation(candidate: Candidate, line: number, lineText: (n: number) => string, insideComment: boolean): boolean {
+  if (insideComment) return false;
+  const above = candidate.edit.column === 0 && candidate.edit.text.endsWith('\n');
+  return CONTINUED.test(lineText(above ? line - 1 : line));
+}
 
 /** Lexes the text with the candidate written in: is the directive a comment, and the rest unchanged? */
 function tryIgnore(text: string, code: string, offset: number, candidate: Candidate, eol: string, language: LanguageSpec): Outcome {
@@ -122,6 +139,13 @@ function tryIgnore(text: string, code: string, offset: number, candidate: Candid
 
 function refusalFor(outcomes: readonly Outcome[], insideComment: boolean, count: number): string {
   const remedy = "Move the code out of the string, or change the rule's severity in .quality/config.json.";
+  if (outcomes.includes('splitsContinuation') && !outcomes.includes('changesCode')) {
+    return (
+      'the line is part of a statement continued over several lines with a backslash, and the ignore can go neither above it ' +
+      '(it would split the statement) nor at its end (after the backslash, or inside a string). Put the finding on a line that ' +
+      "does not end with a backslash, or change the rule's severity in .quality/config.json."
+    );
+  }
   if (insideComment || outcomes.includes('changesCode')) {
     return "a qa-lens-ignore comment there would change how the code next to it reads. Change the rule's severity in .quality/config.json instead.";
   }

@@ -287,6 +287,33 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
       });
     });
 
+    describe('a line continued from the line above with a backslash', () => {
+      // A line of its own after `\` is part of the statement: in shell the comment ends the command
+      // and the finding's line runs as a command of its own.
+      it('writes the ignore at the end of the line instead (shell, Python)', () => {
+        const shell = ignore('shellscript', 'a.sh', 'env HTTPS_PROXY=http://proxy:3128 \\\n  curl -k https://mirror.local/x\n', 'insecure-shortcut');
+        assert.equal(shell.text, 'env HTTPS_PROXY=http://proxy:3128 \\\n  curl -k https://mirror.local/x  # qa-lens-ignore insecure-shortcut -- staging only\n');
+        assert.deepEqual(shell.rules, []);
+        const python = ignore('python', 'a.py', 'r = requests.get(url, \\\n    verify=False)\n', 'insecure-shortcut');
+        assert.equal(python.text, 'r = requests.get(url, \\\n    verify=False)  # qa-lens-ignore insecure-shortcut -- staging only\n');
+        assert.deepEqual(python.rules, []);
+      });
+
+      it('refuses when the line goes on after it too, and says why', () => {
+        const shell = languageById('shellscript')!;
+        const text = 'env HTTPS_PROXY=http://proxy:3128 \\\n  curl -k \\\n  https://mirror.local/x\n';
+        const finding = only('shellscript', 'a.sh', text, 'insecure-shortcut');
+        assert.match(ignoreRefusal(text, finding.line - 1, shell) ?? '', /continued over several lines with a backslash/);
+        assert.equal(ignoreEditForText(text, finding.line - 1, 'insecure-shortcut', 'x', shell), null);
+      });
+
+      it('an escaped backslash at the end of the line above does not continue it', () => {
+        const result = ignore('shellscript', 'a.sh', 'echo \\\\\ncurl -k https://mirror.local/x\n', 'insecure-shortcut');
+        assert.equal(result.text, 'echo \\\\\n# qa-lens-ignore insecure-shortcut -- staging only\ncurl -k https://mirror.local/x\n');
+        assert.deepEqual(result.rules, []);
+      });
+    });
+
     it('a reason ending in a backslash does not continue the comment onto the finding line (C)', () => {
       const text = 'int f(void) {\n  return 0; // TODO: we will fix it next sprint\n}\n';
       const finding = only('c', 'a.c', text, 'deferred-to-sprint');

@@ -1,5 +1,6 @@
 import type { CommentKind, CommentToken } from './types';
 import type { CompiledSpec } from './compile';
+import type { ScriptDialect } from './yamlScript';
 
 /** What the previous significant token was: decides whether `/` starts a regex and `<` a JSX element. */
 export const enum Tok {
@@ -34,8 +35,8 @@ export interface PendingBody {
   trailingCode: boolean;
   /** YAML: indentation of the line holding the indicator; the value's lines are deeper. */
   parentIndent: number;
-  /** YAML: a literal block that is a shell script (`run: |`): its `#` comments are comments. */
-  script?: boolean;
+  /** YAML: a literal block that is a script (`run: |`), in this language: its comments are comments. */
+  script?: ScriptDialect;
 }
 
 export type CodeScanner = (ctx: LexContext, cs: CompiledSpec, start: number, end: number, stop: Stop | null) => number;

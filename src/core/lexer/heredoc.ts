@@ -1,6 +1,6 @@
 import type { CompiledSpec } from './compile';
 import { isSpace, isWordChar, type LexContext, type PendingBody } from './context';
-import { isScriptBlock, ShellComments } from './yamlScript';
+import { scriptComments, scriptDialect } from './yamlScript';
 
 /**
  * Heredocs: the opener is on one line, the body starts on the next. The opener registers a
@@ -62,8 +62,7 @@ export function tryHeredoc(ctx: LexContext, cs: CompiledSpec, i: number, end: nu
 /** YAML `key: |` / `key: >-`: the following deeper-indented lines are the value. `i` is at the indicator. */
 export function tryYamlBlockScalar(ctx: LexContext, i: number, end: number): number {
   const text = ctx.text;
-  let k = i - 1;
-  while (k >= ctx.lineStart && isSpace(text.charCodeAt(k))) k--;
+  const k = beforeProperties(text, ctx.lineStart, i);
   if (k >= ctx.lineStart) {
     const p = text.charCodeAt(k);
     if (!((p === 58 || p === 45 || p === 63) && k + 1 < i)) return -1;
@@ -89,9 +88,28 @@ export function tryYamlBlockScalar(ctx: LexContext, i: number, end: number): num
     }
   }
   // Only a literal block keeps its lines: a folded one (`>`) joins them, so a `#` would run on.
-  const script = text.charCodeAt(i) === 124 && k >= ctx.lineStart && isScriptBlock(text, ctx.lineStart, k);
+  const script = text.charCodeAt(i) === 124 && k >= ctx.lineStart ? scriptDialect(text, ctx.lineStart, k) : undefined;
   ctx.pending.push({ kind: 'yamlBlock', word: '', indented: false, trailingCode: false, parentIndent: indent, script });
   return j;
+}
+
+/**
+ * Where the node holding the block scalar whose indicator is at `i` ends: the last non-blank
+ * before the indicator and its node properties, an anchor and a tag in either order
+ * (`script: &build |`, `run: !!str |`). Below `lineStart` when the line holds nothing before.
+ */
+function beforeProperties(text: string, lineStart: number, i: number): number {
+  let k = i - 1;
+  for (let properties = 0; ; properties++) {
+    while (k >= lineStart && isSpace(text.charCodeAt(k))) k--;
+    if (properties === 2 || k < lineStart) return k;
+    let start = k;
+    while (start > lineStart && !isSpace(text.charCodeAt(start - 1))) start--;
+    const c = text.charCodeAt(start);
+    // `&` needs a name; `!` alone is the non-specific tag. Neither takes a flow indicator.
+    if (!((c === 38 && k > start) || c === 33) || start === lineStart || /[,[\]{}]/.test(text.slice(start, k + 1))) return k;
+    k = start - 1;
+  }
 }
 
 /**
@@ -157,7 +175,7 @@ function yamlBody(ctx: LexContext, cs: CompiledSpec, body: PendingBody, start: n
   const text = ctx.text;
   let line = start;
   let lastContentEnd = -1;
-  const comments = body.script === true ? new ShellComments(ctx) : null;
+  const comments = body.script === undefined ? null : scriptComments(ctx, body.script);
   while (line < end) {
     let k = line;
     while (k < end && text.charCodeAt(k) === 32) k++;
@@ -171,6 +189,7 @@ function yamlBody(ctx: LexContext, cs: CompiledSpec, body: PendingBody, start: n
     line = nextLine(text, line, end);
   }
   if (lastContentEnd < 0) return start;
+  comments?.end(lastContentEnd);
   if (!cs.keepStrings) ctx.mask(start, lastContentEnd);
   // Resume at the line break after the value's last line, so trailing blank lines are plain code.
   ctx.advanceLineStart(start, lastContentEnd);

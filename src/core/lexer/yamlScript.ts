@@ -8,15 +8,36 @@ import { isSpace, type LexContext } from './context';
  * here-strings, Azure's `##vso[` logging commands, scripts in other languages.
  */
 
+/** The language of a script block, which decides what a comment is in it. */
+export type ScriptDialect = 'sh' | 'pwsh' | 'cmd';
+
 /**
- * Keys whose literal block is a shell (or PowerShell) script: GitHub Actions `run`, GitLab,
- * Bitbucket and Travis `script` and its neighbours, Azure Pipelines `bash`/`pwsh`/`powershell`/
- * `inlineScript`, Drone/Woodpecker `commands`, Ansible `shell`, Taskfile `cmds`. Matched on the
- * whole key: `setup.cmd` in a ConfigMap is a file name.
+ * Keys whose literal block is a script, and its language: GitHub Actions `run`, GitLab, Bitbucket
+ * and Travis `script` and its neighbours, Azure Pipelines `bash`/`pwsh`/`powershell`/
+ * `inlineScript`, Drone/Woodpecker `commands`, Ansible `shell` and `win_shell` (also by their
+ * collection names), Taskfile `cmds`, cloud-init `runcmd`/`bootcmd`. Matched on the whole key:
+ * `setup.cmd` in a ConfigMap is a file name.
  */
-const SCRIPT_KEYS = new Set([
-  'run', 'script', 'before_script', 'after_script', 'before_install', 'install', 'after_success', 'after_failure',
-  'commands', 'cmds', 'shell', 'bash', 'sh', 'pwsh', 'powershell', 'inlineScript',
+const SCRIPT_KEYS = new Map<string, ScriptDialect>([
+  ...['run', 'script', 'before_script', 'after_script', 'before_install', 'install', 'after_success', 'after_failure'].map(sh),
+  ...['commands', 'cmds', 'shell', 'bash', 'sh', 'inlineScript', 'runcmd', 'bootcmd', 'ansible.builtin.shell', 'ansible.legacy.shell'].map(sh),
+  ...['pwsh', 'powershell', 'win_shell', 'ansible.windows.win_shell'].map((key): [string, ScriptDialect] => [key, 'pwsh']),
+]);
+
+function sh(key: string): [string, ScriptDialect] {
+  return [key, 'sh'];
+}
+
+/** Ansible modules whose `cmd:` parameter is their script (`shell: { cmd: |, chdir: x }`). */
+const ANSIBLE_SHELLS = new Set(['shell', 'ansible.builtin.shell', 'ansible.legacy.shell', 'win_shell', 'ansible.windows.win_shell']);
+
+/**
+ * AppVeyor's script phases, whose items name their language: `- ps: |` (PowerShell), `- cmd: |`.
+ * (An item without one runs in cmd on Windows and bash on Linux: which, the file may not say.)
+ */
+const APPVEYOR_PHASES = new Set([
+  'init', 'clone_script', 'install', 'before_build', 'build_script', 'after_build', 'before_test', 'test_script', 'after_test',
+  'before_package', 'before_deploy', 'deploy_script', 'after_deploy', 'on_success', 'on_failure', 'on_finish',
 ]);
 
 /** How far up a line looks for the key that holds it (`script:` above `- |`, `with:` above `script: |`). */
@@ -28,33 +49,70 @@ const KEY_LINE = /^( *)((?:- +)*)(["']?)([\w.-]+)\3[ \t]*:(?:[ \t]|$)/;
 interface KeyLine {
   key: string;
   column: number;
+  /** The key opens a list item (`- ps: |`). */
+  item: boolean;
   /** Offset of the line's start. */
   start: number;
 }
 
 /**
- * Whether the block scalar whose indicator follows `at` (the `:` of `key: |`, or the `-` of a
- * list item `- |`) on the line starting at `lineStart` is a shell script.
+ * The language of the block scalar whose indicator follows `at` (the `:` of `key: |`, or the `-`
+ * of a list item `- |`) on the line starting at `lineStart`, or undefined when it is no script.
  */
-export function isScriptBlock(text: string, lineStart: number, at: number): boolean {
+export function scriptDialect(text: string, lineStart: number, at: number): ScriptDialect | undefined {
   const owner = text.charCodeAt(at) === 58 ? keyOnLine(text, lineStart) : text.charCodeAt(at) === 45 ? listKey(text, lineStart, at - lineStart) : undefined;
-  if (owner === undefined) return false;
+  if (owner === undefined) return undefined;
   const parent = keyAbove(text, owner.start, owner.column)?.key;
   // Inputs of an action (`with: script: |` of actions/github-script) are not shell: JavaScript there.
-  if (parent === 'with') return false;
-  // CircleCI's `run: command: |` is shell; Compose's and Ansible's `command` run no shell at all.
-  if (owner.key === 'command') return parent === 'run';
-  // A GitHub Actions step with `shell: cmd`: in cmd.exe a `#` is text (`echo Build #42`).
-  if (owner.key === 'run' && /^cmd\b/i.test(siblingValue(text, owner, 'shell') ?? '')) return false;
-  return SCRIPT_KEYS.has(owner.key);
+  if (parent === 'with') return undefined;
+  switch (owner.key) {
+    // CircleCI's `run: command: |` is shell; Compose's and Ansible's `command` run no shell at all.
+    case 'command':
+      return parent === 'run' ? 'sh' : undefined;
+    case 'cmd':
+      if (parent !== undefined && ANSIBLE_SHELLS.has(parent)) return SCRIPT_KEYS.get(parent);
+      return appVeyorItem(owner, parent) ? 'cmd' : undefined;
+    case 'ps':
+      return appVeyorItem(owner, parent) ? 'pwsh' : undefined;
+    // Argo Workflows: `script: { command: [bash], source: | }`; the source of `[python]` is Python.
+    case 'source':
+      return parent === 'script' && /^\[\s*["']?(?:\/(?:usr\/)?bin\/)?(?:ba)?sh["']?\s*[\],]/.test(siblingValue(text, owner, 'command') ?? '') ? 'sh' : undefined;
+    // A GitHub Actions step's `shell:` names its language: in cmd.exe a `#` is text (`echo Build #42`).
+    case 'run':
+      return shellDialect(siblingValue(text, owner, 'shell'));
+    default:
+      return SCRIPT_KEYS.get(owner.key);
+  }
 }
 
-/** A block scalar's indicator at the end of its line: `key: |`, `- >-`, `run: |2 # comment`. */
-const BLOCK_INDICATOR = /([:\-?])[ \t]+([|>])[-+0-9]*[ \t]*(?:#.*)?$/;
+/** `- ps: |` or `- cmd: |` as an item of an AppVeyor phase (`build_script:`): elsewhere `ps` and `cmd` may be anything. */
+function appVeyorItem(owner: KeyLine, parent: string | undefined): boolean {
+  return owner.item && parent !== undefined && APPVEYOR_PHASES.has(parent);
+}
+
+/** The language of a GitHub Actions `shell:` (`bash`, `pwsh`, `cmd /D /E:ON {0}`); a shell by default. */
+function shellDialect(shell: string | undefined): ScriptDialect {
+  if (shell === undefined) return 'sh';
+  if (/^cmd\b/i.test(shell)) return 'cmd';
+  return /^(?:pwsh|powershell)\b/i.test(shell) ? 'pwsh' : 'sh';
+}
+
+/** Whether the block scalar whose indicator follows `at` is a script in which `#` starts a comment. */
+export function isScriptBlock(text: string, lineStart: number, at: number): boolean {
+  const dialect = scriptDialect(text, lineStart, at);
+  return dialect === 'sh' || dialect === 'pwsh';
+}
+
+/**
+ * A block scalar's indicator at the end of its line: `key: |`, `- >-`, `run: |2 # comment`, after
+ * an anchor or a tag (`script: &build |`, `run: !!str |`, as tryYamlBlockScalar reads them).
+ */
+const BLOCK_INDICATOR = /([:\-?])[ \t]+(?:(?:&[^\s,[\]{}]+|![^\s,[\]{}]*)[ \t]+){0,2}([|>])[-+0-9]*[ \t]*(?:#.*)?$/;
 
 /**
  * Whether the line starting at `lineStart` lies in a YAML block scalar, and of which kind: a
- * 'script' (its `#` lines are comments, see isScriptBlock) or a 'value' (its lines are text).
+ * 'script' whose `#` lines are comments (see isScriptBlock) or a 'value' (its lines are text, or
+ * a cmd script, where a `#` line is a command).
  * Undefined outside any block. Walks up to the nearest line left of the line and of every line
  * met on the way: a block's own lines may be indented further among themselves (`if`/`fi`).
  */
@@ -111,7 +169,7 @@ function* linesBelow(text: string, lineStart: number): Generator<YamlLine> {
 
 function keyLineOf({ line, start }: YamlLine): KeyLine | undefined {
   const m = KEY_LINE.exec(line);
-  return m ? { key: m[4], column: m[1].length + m[2].length, start } : undefined;
+  return m ? { key: m[4], column: m[1].length + m[2].length, item: m[2] !== '', start } : undefined;
 }
 
 /** The value of `key` in the mapping that holds `owner` (a key at the same column, above or below it). */
@@ -178,18 +236,30 @@ const LOGGING_COMMAND = /^##(?:vso)?\[/;
 /** `<<EOF`, `<<-EOF`, `<< 'EOF'`, `<<"EOF"` (not `<<<`, a here-string on one line). */
 const HEREDOC = /<<(-?)[ \t]*(["']?)([A-Za-z_][\w-]*)\2/y;
 
+/** The comments of one script block, fed its lines one by one. */
+export interface ScriptComments {
+  /** Scans one line of the block: [from, lineEnd), `from` at its first non-space character. */
+  line(from: number, lineEnd: number): void;
+  /** The block ended at `at`: a comment still open (`<#` without `#>`) ends there. */
+  end(at: number): void;
+}
+
+export function scriptComments(ctx: LexContext, dialect: ScriptDialect): ScriptComments {
+  if (dialect === 'pwsh') return new PowerShellComments(ctx);
+  return dialect === 'cmd' ? new CmdComments(ctx) : new ShellComments(ctx);
+}
+
 /**
  * The `#` comments of one script block, line by line. Quotes carry over from line to line (a
  * string over several lines, `python -c "..."`, PowerShell's `@" ... "@`), and heredoc bodies are
  * skipped up to their terminator: a `#` in either is text the script prints or passes on.
  */
-export class ShellComments {
+class ShellComments implements ScriptComments {
   private quote = 0;
   private heredoc: string | null = null;
 
   constructor(private readonly ctx: LexContext) {}
 
-  /** Scans one line of the block: [from, lineEnd), `from` at its first non-space character. */
   line(from: number, lineEnd: number): void {
     const text = this.ctx.text;
     if (this.heredoc !== null) {
@@ -220,6 +290,117 @@ export class ShellComments {
       }
     }
   }
+
+  end(): void {
+    // Nothing spans lines as a comment in a shell.
+  }
+}
+
+/**
+ * The comments of a PowerShell block: `#` at the start of a word, `<# ... #>` over any number of
+ * lines. Quotes carry over from line to line as in ShellComments, but the escape character is the
+ * backtick (`"C:\temp\"` ends at its last quote), `'` strings have none, and a here-string
+ * (`@"` or `@'` ending its line) runs to the line starting with `"@` or `'@`.
+ */
+class PowerShellComments implements ScriptComments {
+  private quote = 0;
+  private hereString: string | null = null;
+  /** Where an unclosed `<#` opened, or -1. */
+  private blockStart = -1;
+
+  constructor(private readonly ctx: LexContext) {}
+
+  line(from: number, lineEnd: number): void {
+    const text = this.ctx.text;
+    let j = from;
+    if (this.hereString !== null) {
+      if (!text.startsWith(this.hereString, from)) return;
+      this.hereString = null;
+      j += 2;
+    } else if (this.blockStart >= 0) {
+      const close = text.indexOf('#>', from);
+      if (close < 0 || close + 2 > lineEnd) return;
+      this.ctx.comment('block', this.blockStart, close + 2, this.blockStart + 2, close);
+      this.blockStart = -1;
+      j = close + 2;
+    }
+    for (; j < lineEnd; j++) {
+      const c = text.charCodeAt(j);
+      if (this.quote !== 0) {
+        if (c === 96 && this.quote === 34) j++;
+        else if (c === this.quote) this.quote = 0;
+      } else if (c === 64 && (text.charCodeAt(j + 1) === 34 || text.charCodeAt(j + 1) === 39) && restIsBlank(text, j + 2, lineEnd)) {
+        this.hereString = text.charAt(j + 1) + '@';
+        return;
+      } else if (c === 39 || c === 34) {
+        this.quote = c;
+      } else if (c === 96) {
+        j++;
+      } else if (c === 60 && text.charCodeAt(j + 1) === 35 && startsPowerShellToken(text, from, j)) {
+        const close = text.indexOf('#>', j + 2);
+        if (close < 0 || close + 2 > lineEnd) {
+          this.blockStart = j;
+          return;
+        }
+        this.ctx.comment('block', j, close + 2, j + 2, close);
+        j = close + 1;
+      } else if (c === 35 && startsPowerShellToken(text, from, j) && !LOGGING_COMMAND.test(text.slice(j, j + 6))) {
+        this.ctx.comment('line', j, lineEnd, j + 1, lineEnd);
+        return;
+      }
+    }
+  }
+
+  end(at: number): void {
+    if (this.blockStart >= 0) this.ctx.comment('block', this.blockStart, at, this.blockStart + 2, at);
+    this.blockStart = -1;
+  }
+}
+
+/**
+ * The comments of a cmd.exe block: a line that is `REM ...` (or `@REM`) or `::...`. A `#` is text
+ * there (`echo Build #42`), and a line after one ending in `^` goes on with that command.
+ */
+class CmdComments implements ScriptComments {
+  private continued = false;
+
+  constructor(private readonly ctx: LexContext) {}
+
+  line(from: number, lineEnd: number): void {
+    const text = this.ctx.text;
+    const continued = this.continued;
+    this.continued = text.charCodeAt(lineEnd - 1) === 94;
+    if (continued) return;
+    if (text.startsWith('::', from)) {
+      this.ctx.comment('line', from, lineEnd, from + 2, lineEnd);
+      return;
+    }
+    const rem = text.charCodeAt(from) === 64 ? from + 1 : from;
+    if (REM.test(text.slice(rem, Math.min(rem + 4, lineEnd)))) {
+      this.ctx.comment('line', from, lineEnd, rem + 3, lineEnd);
+      // A REM line ending in `^` does not continue: the caret is part of the remark.
+      this.continued = false;
+    }
+  }
+
+  end(): void {
+    // Nothing spans lines as a comment in cmd.
+  }
+}
+
+/** `REM` as a command of its own: followed by a blank or the end of the line. */
+const REM = /^rem(?:[ \t]|$)/i;
+
+function restIsBlank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** PowerShell starts a comment at the start of a token: after a blank or `;|(){}` (`a#b` is a word). */
+function startsPowerShellToken(text: string, lineFrom: number, at: number): boolean {
+  if (at === lineFrom) return true;
+  const p = text.charCodeAt(at - 1);
+  return isSpace(p) || p === 59 || p === 124 || p === 40 || p === 41 || p === 123 || p === 125;
 }
 
 /** A `#` starts a comment at the start of a word: after a space or a shell operator (`make;# x`). */

@@ -76,9 +76,11 @@ Notes:
   Gherkin uses \`feature\` (Cucumber (Gherkin) Full Support), with \`cucumber\` and \`gherkin\` as aliases.
 * YAML block scalars (\`description: |\`) are values: a \`#\` line inside one is part of the value, not a YAML comment.
   A literal block under a key that holds a shell script in CI and automation files (\`run\`, \`script\`,
-  \`before_script\`, \`after_script\`, \`commands\`, \`cmds\`, \`bash\`, \`pwsh\`, \`shell\`…, CircleCI's \`command\` under \`run\`, also as a
-  list item \`- |\` under such a key) is a script: its \`#\` comments outside quotes and heredoc bodies are
-  comments. Not scripts: action inputs (\`with: script: |\` of actions/github-script is JavaScript), a step with \`shell: cmd\`.
+  \`before_script\`, \`after_script\`, \`commands\`, \`cmds\`, \`bash\`, \`pwsh\`, \`shell\`, \`win_shell\`, \`runcmd\`…, CircleCI's \`command\` under \`run\`,
+  AppVeyor's \`- ps:\`/\`- cmd:\` items, also as a list item \`- |\` under such a key, with or without an anchor or tag) is a
+  script: its \`#\` comments outside quotes and heredoc bodies are comments; in PowerShell (\`pwsh\`, \`powershell\`,
+  \`win_shell\`, \`ps\`, \`shell: pwsh\`) \`<# … #>\` too; in cmd (\`shell: cmd\`, AppVeyor \`cmd\`) \`REM\` and \`::\` lines
+  and no \`#\`. Not scripts: action inputs (\`with: script: |\` of actions/github-script is JavaScript).
 * Python: a triple-quoted string that is a statement of its own (the first statement of a module,
   class or function, or any line holding only the string) is a \`docstring\` comment; one used as a
   value (\`x = """…"""\`, an argument, \`"""…""".format()\`) is a string. Single-quoted statement strings are strings.

@@ -1,0 +1,172 @@
+import * as assert from 'node:assert/strict';
+import { yamlBlockAt } from '../../../src/core/lexer/yamlScript';
+import { code, contents, tokens } from './helpers';
+
+/** The block kind yamlBlockAt gives the line holding `marker`. */
+function blockOf(text: string, marker: string): 'script' | 'value' | undefined {
+  const at = text.indexOf(marker);
+  assert.ok(at >= 0, marker);
+  return yamlBlockAt(text, text.lastIndexOf('\n', at) + 1);
+}
+
+describe('lexer: YAML script blocks', () => {
+  it('an anchored or tagged block scalar is a block like any other: a script under a script key, a value elsewhere', () => {
+    const text = [
+      '.build: &build',
+      '  script: &build_script |',
+      '    # one',
+      '    make # two',
+      '  description: &desc |',
+      '    # Heading: text of the value',
+      '  notes: !!str |',
+      '    # text',
+      '  other: &a !!str |',
+      '    # text',
+      '  tagged: !!str &b >-',
+      '    # folded text',
+      'job:',
+      '  script: *build_script',
+      '  run: !!str |',
+      '    echo x # three',
+      '  steps:',
+      '    - &step |',
+      '      # an item of steps: text',
+      'test:',
+      '  script:',
+      '    - &s1 |',
+      '      echo # four',
+      '  after_script: ! |',
+      '    # five',
+      'end: 1 # six',
+    ].join('\n');
+    assert.deepEqual(contents('yaml', text), [' one', ' two', ' three', ' four', ' five', ' six']);
+    assert.equal(blockOf(text, 'Heading'), 'value', 'an ignore comment would be text of the value');
+    assert.equal(blockOf(text, 'make # two'), 'script');
+    assert.equal(blockOf(text, 'folded text'), 'value');
+  });
+
+  it('a heredoc body in an anchored script is no comment (it was lexed as YAML)', () => {
+    const text = ['.base:', '  script: &build |', '    cat > notes.md <<EOF', '    # TODO heading in a heredoc', '    EOF', 'other:', '  script: *build'].join('\n');
+    assert.deepEqual(contents('yaml', text), []);
+  });
+
+  it('anchors and tags are read only where they are node properties', () => {
+    // `a&b |`, `key:&x |` and `x &y |` are plain text; `&` alone names no anchor.
+    const text = ['script: a &x |', '  # one', 'run: & |', '  # two', 'run:&x |', '  # three'].join('\n');
+    assert.deepEqual(contents('yaml', text), [' one', ' two', ' three']);
+  });
+
+  it('cloud-init runcmd/bootcmd, Ansible win_shell, collection names and shell cmd: are scripts', () => {
+    const text = [
+      '#cloud-config',
+      'runcmd:',
+      '  - echo hi # one',
+      '  - |',
+      '    # two',
+      'bootcmd:',
+      '  - |',
+      '    echo x # three',
+      'tasks:',
+      '  - win_shell: |',
+      '      Write-Host "C:\\temp\\" # four',
+      '  - ansible.windows.win_shell: |',
+      '      # five',
+      '  - ansible.builtin.shell: |',
+      '      echo # six',
+      '  - shell:',
+      '      cmd: |',
+      '        echo # seven',
+      '  - command:',
+      '      cmd: |',
+      '        echo # no shell runs this',
+      '  - raw: |',
+      '      show run # a device CLI, maybe',
+    ].join('\n');
+    assert.deepEqual(contents('yaml', text), ['cloud-config', ' one', ' two', ' three', ' four', ' five', ' six', ' seven']);
+  });
+
+  it('AppVeyor: `- ps: |` is PowerShell and `- cmd: |` cmd in a phase; ps and cmd elsewhere are values', () => {
+    const text = [
+      'build_script:',
+      '  - ps: |',
+      '      $x = 1 # one',
+      '  - cmd: |',
+      '      REM two',
+      '      echo Build #42',
+      'install:',
+      '- ps: |',
+      '    <# three #>',
+      'other:',
+      '  ps: |',
+      '    # text',
+      '  cmd: |',
+      '    # text',
+      'test_script:',
+      '  ps: |',
+      '    # not an item: text',
+    ].join('\n');
+    assert.deepEqual(contents('yaml', text), [' one', ' two', ' three ']);
+  });
+
+  it('Argo: a script template\'s source is shell when its command is sh or bash', () => {
+    const argo = (command: string): string[] =>
+      contents('yaml', ['spec:', '  templates:', '    - name: t', '      script:', '        image: x', `        command: ${command}`, '        source: |', '          echo hi # x'].join('\n'));
+    assert.deepEqual(argo('[bash]'), [' x']);
+    assert.deepEqual(argo('["/bin/sh"]'), [' x']);
+    assert.deepEqual(argo('[python]'), []);
+    assert.deepEqual(argo('[node]'), []);
+  });
+
+  it('PowerShell blocks: <# #> comments, the backtick escape, here-strings, a#b', () => {
+    const text = [
+      'jobs:',
+      '  w:',
+      '    steps:',
+      '      - shell: pwsh',
+      '        run: |',
+      '          <# one #> Write-Host "a\\" # two',
+      '          <#',
+      '            three',
+      '          #> Get-Item x # four',
+      "          $h = @'",
+      '          # here-string text',
+      "          '@",
+      '          Write-Host a#b "`"# no" `# no',
+      '      - powershell: |',
+      '          Write-Host "x" <# five',
+      '          never closed',
+      '      - run: echo',
+    ].join('\n');
+    assert.deepEqual(tokens('yaml', text), [
+      'block:<# one #>',
+      'line:# two',
+      'block:<#\n            three\n          #>',
+      'line:# four',
+      'block:<# five\n          never closed',
+    ]);
+    assert.ok(code('yaml', text).includes('Write-Host a#b'), 'the script stays code');
+  });
+
+  it('cmd blocks: REM, @REM and :: lines are comments, # is text, a ^ line goes on', () => {
+    const text = [
+      'steps:',
+      '  - shell: cmd',
+      '    run: |',
+      '      REM one',
+      '      @rem two',
+      '      :: three',
+      '      echo Build #42',
+      '      echo a ^',
+      '      REM part of the echo',
+      '      remark.exe',
+      '      rem',
+    ].join('\r\n');
+    assert.deepEqual(tokens('yaml', text), ['line:REM one', 'line:@rem two', 'line::: three', 'line:rem']);
+    assert.equal(blockOf(text, 'Build #42'), 'value', 'a # comment line would be a command in cmd');
+  });
+
+  it("bash: an apostrophe opens a quote, so `echo don't # TODO` holds no comment (bash reads on to the next ')", () => {
+    const text = ['steps:', '  - run: |', "      echo don't # TODO", "      echo done' # one"].join('\n');
+    assert.deepEqual(contents('yaml', text), [' one']);
+  });
+});

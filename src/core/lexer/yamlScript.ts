@@ -79,7 +79,7 @@ export function scriptDialect(text: string, lineStart: number, at: number): Scri
       return parent === 'script' && /^\[\s*["']?(?:\/(?:usr\/)?bin\/)?(?:ba)?sh["']?\s*[\],]/.test(siblingValue(text, owner, 'command') ?? '') ? 'sh' : undefined;
     // A GitHub Actions step's `shell:` names its language: in cmd.exe a `#` is text (`echo Build #42`).
     case 'run':
-      return shellDialect(siblingValue(text, owner, 'shell'));
+      return shellDialect(siblingValue(text, owner, 'shell') ?? defaultShell(text, owner));
     default:
       return SCRIPT_KEYS.get(owner.key);
   }
@@ -88,6 +88,40 @@ export function scriptDialect(text: string, lineStart: number, at: number): Scri
 /** `- ps: |` or `- cmd: |` as an item of an AppVeyor phase (`build_script:`): elsewhere `ps` and `cmd` may be anything. */
 function appVeyorItem(owner: KeyLine, parent: string | undefined): boolean {
   return owner.item && parent !== undefined && APPVEYOR_PHASES.has(parent);
+}
+
+/** A workflow's own `defaults:` (at the left margin). */
+const WORKFLOW_DEFAULTS = /^defaults:[ \t]*(?:#.*)?$/m;
+
+/**
+ * The `defaults: run: shell:` that applies to a GitHub Actions step naming no shell (`owner` is
+ * its `run:`): its job's (any mapping holding the step), else the workflow's.
+ */
+function defaultShell(text: string, owner: KeyLine): string | undefined {
+  if (!text.includes('defaults:')) return undefined;
+  let left = owner.column;
+  for (const line of linesAbove(text, owner.start)) {
+    if (line.indent >= left) continue;
+    left = line.indent;
+    const shell = valueBelow(text, line, ['defaults', 'run', 'shell']);
+    if (shell !== undefined) return shell;
+    if (left === 0) break;
+  }
+  const workflow = WORKFLOW_DEFAULTS.exec(text);
+  return workflow ? valueBelow(text, { line: workflow[0], start: workflow.index, indent: 0 }, ['run', 'shell']) : undefined;
+}
+
+/** The value at `path` (`['run', 'shell']`) in the mapping under `parent`, when it is near. */
+function valueBelow(text: string, parent: YamlLine, path: readonly string[]): string | undefined {
+  let childIndent = -1;
+  for (const line of linesBelow(text, parent.start)) {
+    if (line.indent <= parent.indent) return undefined;
+    if (childIndent < 0) childIndent = line.indent;
+    const m = line.indent === childIndent ? KEY_LINE.exec(line.line) : null;
+    if (m === null || m[2] !== '' || m[4] !== path[0]) continue;
+    return path.length === 1 ? line.line.slice(m[0].length).replace(/[ \t]+#.*$/, '').trim() : valueBelow(text, line, path.slice(1));
+  }
+  return undefined;
 }
 
 /** The language of a GitHub Actions `shell:` (`bash`, `pwsh`, `cmd /D /E:ON {0}`); a shell by default. */

@@ -80,7 +80,7 @@ Notes:
   AppVeyor's \`- ps:\`/\`- cmd:\` items, also as a list item \`- |\` under such a key, with or without an anchor or tag) is a
   script: its \`#\` comments outside quotes and heredoc bodies are comments; in PowerShell (\`pwsh\`, \`powershell\`,
   \`win_shell\`, \`ps\`, \`shell: pwsh\`) \`<# … #>\` too; in cmd (\`shell: cmd\`, AppVeyor \`cmd\`) \`REM\` and \`::\` lines
-  and no \`#\`. Not scripts: action inputs (\`with: script: |\` of actions/github-script is JavaScript).
+  and no \`#\`. A step's \`shell:\` defaults to its job's or workflow's \`defaults: run: shell:\`. Not scripts: action inputs (\`with: script: |\` of actions/github-script is JavaScript).
 * Python: a triple-quoted string that is a statement of its own (the first statement of a module,
   class or function, or any line holding only the string) is a \`docstring\` comment; one used as a
   value (\`x = """…"""\`, an argument, \`"""…""".format()\`) is a string. Single-quoted statement strings are strings.

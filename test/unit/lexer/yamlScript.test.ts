@@ -165,6 +165,33 @@ describe('lexer: YAML script blocks', () => {
     assert.equal(blockOf(text, 'Build #42'), 'value', 'a # comment line would be a command in cmd');
   });
 
+  it("GitHub Actions: a step naming no shell runs in its job's defaults.run.shell, else the workflow's", () => {
+    const text = [
+      'defaults:',
+      '  run:',
+      '    shell: pwsh',
+      'jobs:',
+      '  win:',
+      '    defaults:',
+      '      run:',
+      '        shell: cmd',
+      '    steps:',
+      '      - run: |',
+      '          echo Build #42',
+      '          REM one',
+      '      - run: |',
+      '          echo # two',
+      '        shell: bash',
+      '  other:',
+      '    runs-on: windows-latest',
+      '    steps:',
+      '      - name: x',
+      '        run: |',
+      '          <# three #> Write-Host "C:\\temp\\" # four',
+    ].join('\n');
+    assert.deepEqual(tokens('yaml', text), ['line:REM one', 'line:# two', 'block:<# three #>', 'line:# four']);
+  });
+
   it("bash: an apostrophe opens a quote, so `echo don't # TODO` holds no comment (bash reads on to the next ')", () => {
     const text = ['steps:', '  - run: |', "      echo don't # TODO", "      echo done' # one"].join('\n');
     assert.deepEqual(contents('yaml', text), [' one']);

@@ -90,12 +90,14 @@ export type IgnorePlan =
 export function planIgnore(text: string, line: number, ruleId: RuleId, reason: string, language: LanguageSpec): IgnorePlan {
   const lines = new LineIndex(text);
   const lineStart = startOfLine(lines, line);
-  const yaml = yamlRefusal(text, lineStart, language);
-  if (yaml !== undefined) return { kind: 'refused', why: yaml };
+  const block = language.yamlBlockScalars === true ? yamlBlockAt(text, lineStart) : undefined;
+  if (block === 'value') return { kind: 'refused', why: YAML_VALUE_REFUSAL };
+  // In a cmd script a `#` line is a command: the ignore is a `REM` comment there.
+  const syntax: CommentSyntax = block === 'cmd' ? CMD_SYNTAX : language;
   const before = lex(text, language);
   const insideComment = before.comments.some((comment) => comment.start < lineStart && comment.end > lineStart);
   const lineText = (n: number): string => (n >= 0 && n < lines.lineCount ? lines.lineText(n) : '');
-  const candidates = ignoreEdits(lineText(line), lineText(line - 1), line, ruleId, reason, language, insideComment);
+  const candidates = ignoreEdits(lineText(line), lineText(line - 1), line, ruleId, reason, syntax, insideComment);
   if (candidates.length === 0) return { kind: 'noComments' };
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const outcomes = candidates.map((candidate) =>
@@ -181,16 +183,16 @@ export function ignoreRefusal(text: string, line: number, language: LanguageSpec
 /**
  * In a YAML block that is a value (`with: script: |` of actions/github-script, `description: |`) a
  * comment line would be part of the value: JavaScript the workflow runs, or text. It would break
- * the one and silence nothing in either. (A shell script block takes it as a comment: that works.)
+ * the one and silence nothing in either. (A shell or PowerShell script block takes it as a comment,
+ * a cmd one as a `REM` line: those work.)
  */
-function yamlRefusal(text: string, lineStart: number, language: LanguageSpec): string | undefined {
-  if (language.yamlBlockScalars !== true || yamlBlockAt(text, lineStart) !== 'value') return undefined;
-  return (
-    'the finding is inside a YAML block value (`key: |`), where a comment line would become part of the value ' +
-    '(in a workflow, text of the script it runs) and silence nothing. Move the code to a file of its own, or change ' +
-    "the rule's severity in .quality/config.json."
-  );
-}
+const YAML_VALUE_REFUSAL =
+  'the finding is inside a YAML block value (`key: |`), where a comment line would become part of the value ' +
+  '(in a workflow, text of the script it runs) and silence nothing. Move the code to a file of its own, or change ' +
+  "the rule's severity in .quality/config.json.";
+
+/** The comments of a cmd script (`shell: cmd` steps, AppVeyor `cmd:`), as the YAML lexer reads them. */
+const CMD_SYNTAX: CommentSyntax = { lineComments: ['REM'] };
 
 /** The offset where 0-based `line` starts (the last line's start past the end). */
 function startOfLine(lines: LineIndex, line: number): number {

@@ -145,19 +145,21 @@ const BLOCK_INDICATOR = /([:\-?])[ \t]+(?:(?:&[^\s,[\]{}]+|![^\s,[\]{}]*)[ \t]+)
 
 /**
  * Whether the line starting at `lineStart` lies in a YAML block scalar, and of which kind: a
- * 'script' whose `#` lines are comments (see isScriptBlock) or a 'value' (its lines are text, or
- * a cmd script, where a `#` line is a command).
+ * 'script' whose `#` lines are comments (see isScriptBlock), a 'cmd' script (a `#` line is a
+ * command there, `REM` starts a comment) or a 'value' (its lines are text).
  * Undefined outside any block. Walks up to the nearest line left of the line and of every line
  * met on the way: a block's own lines may be indented further among themselves (`if`/`fi`).
  */
-export function yamlBlockAt(text: string, lineStart: number): 'script' | 'value' | undefined {
+export function yamlBlockAt(text: string, lineStart: number): 'script' | 'cmd' | 'value' | undefined {
   let left = lineEndOf(text, lineStart) === lineStart ? Infinity : indentAt(text, lineStart);
   for (const line of linesAbove(text, lineStart)) {
     if (line.indent >= left) continue;
     const indicator = BLOCK_INDICATOR.exec(line.line);
     if (indicator) {
       // `indicator.index` is at the `:` of `key: |` or the `-` of `- |`, as isScriptBlock takes it.
-      return indicator[2] === '|' && isScriptBlock(text, line.start, line.start + indicator.index) ? 'script' : 'value';
+      const dialect = indicator[2] === '|' ? scriptDialect(text, line.start, line.start + indicator.index) : undefined;
+      if (dialect === 'cmd') return 'cmd';
+      return dialect === 'sh' || dialect === 'pwsh' ? 'script' : 'value';
     }
     if (line.indent === 0) return undefined;
     left = line.indent;

@@ -223,6 +223,17 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
       assert.equal(ignoreRefusal('a: 1\n', 0, languageById('typescript')!), undefined);
     });
 
+    it('in a cmd script block (shell: cmd) writes a REM line, which cmd and the engine read as a comment; in PowerShell a # line', () => {
+      const cmd = ['jobs:', '  a:', '    steps:', '      - shell: cmd', '        run: |', '          echo start', '          REM TODO: for now', ''].join('\n');
+      const result = ignore('yaml', '.github/workflows/ci.yml', cmd, 'vague-deferral');
+      assert.equal(result.text, cmd.replace('          REM TODO', '          REM qa-lens-ignore vague-deferral -- staging only\n          REM TODO'));
+      assert.deepEqual(result.rules, []);
+      const pwsh = ['jobs:', '  a:', '    steps:', '      - shell: pwsh', '        run: |', '          <# TODO: for now #>', ''].join('\n');
+      const fixed = ignore('yaml', '.github/workflows/ci.yml', pwsh, 'vague-deferral');
+      assert.equal(fixed.text, pwsh.replace('          <#', '          # qa-lens-ignore vague-deferral -- staging only\n          <#'));
+      assert.deepEqual(fixed.rules, []);
+    });
+
     it('a comment that only starts on the line keeps the comment of its own above it (CRLF lines too)', () => {
       const text = 'a { color: red; }\r\n/* HACK: for now\r\n */\r\n';
       const finding = only('css', 'a.css', text, 'vague-deferral');

@@ -3,7 +3,7 @@ import { yamlBlockAt } from '../../../src/core/lexer/yamlScript';
 import { code, contents, tokens } from './helpers';
 
 /** The block kind yamlBlockAt gives the line holding `marker`. */
-function blockOf(text: string, marker: string): 'script' | 'value' | undefined {
+function blockOf(text: string, marker: string): ReturnType<typeof yamlBlockAt> {
   const at = text.indexOf(marker);
   assert.ok(at >= 0, marker);
   return yamlBlockAt(text, text.lastIndexOf('\n', at) + 1);
@@ -162,7 +162,7 @@ describe('lexer: YAML script blocks', () => {
       '      rem',
     ].join('\r\n');
     assert.deepEqual(tokens('yaml', text), ['line:REM one', 'line:@rem two', 'line::: three', 'line:rem']);
-    assert.equal(blockOf(text, 'Build #42'), 'value', 'a # comment line would be a command in cmd');
+    assert.equal(blockOf(text, 'Build #42'), 'cmd', 'a # comment line would be a command in cmd: an ignore is a REM line');
   });
 
   it("GitHub Actions: a step naming no shell runs in its job's defaults.run.shell, else the workflow's", () => {

@@ -1,18 +1,20 @@
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import {
   InMemoryChecklistStateStore,
-  readChecklistStateDocument,
   type ChecklistStateDocument,
   type ChecklistStateKey,
   type ItemState,
   type ItemStates,
 } from '../../core/checklists';
-import { writeJsonAtomic } from '../../core/fsAtomic';
+import { writeTextAtomic } from '../../core/fsAtomic';
 import { log } from '../log';
 import { applyChanges, renameChanges, type PathInFolder, type StateChange } from './stateChanges';
+import { readStateFile, type StateFileProblem } from './stateFile';
 
 const FILE_NAME = 'checklist-state.json';
+const RELOAD_DELAY_MS = 100;
 
 /**
  * Checklist item status, per workspace, branch, file and item, kept in a JSON file under the
@@ -20,7 +22,9 @@ const FILE_NAME = 'checklist-state.json';
  * rename), one write at a time, so a reload or a crash never loses what the user recorded.
  * Two windows on one workspace (two browser tabs on one code-server) share that file: each write
  * lays this window's changes over the file as it is on disk, never over this window's older copy,
- * so neither window's states are lost to the other's.
+ * so neither window's states are lost to the other's. The file is watched too: what another window
+ * (or a hand edit) writes is shown here at once, with this window's unwritten changes laid over it.
+ * A damaged file is shown as diagnostics at its lines and never replaces the state in use.
  */
 export class ChecklistStateService implements vscode.Disposable {
   private store = new InMemoryChecklistStateStore();
@@ -28,14 +32,20 @@ export class ChecklistStateService implements vscode.Disposable {
   private writing: Promise<void> = Promise.resolve();
   /** Changes made here and not written yet, in order. */
   private pending: StateChange[] = [];
+  /** The file's text as this window last read or wrote it: an event for it is this window's own write. */
+  private lastText: string | undefined;
+  private reloadTimer: NodeJS.Timeout | undefined;
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private disposed = false;
+  private readonly problems = vscode.languages.createDiagnosticCollection('qa-lens-checklist-state');
   private readonly changed = new vscode.EventEmitter<ChecklistStateKey | undefined>();
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
 
-  constructor(storageUri: vscode.Uri | undefined) {
+  constructor(private readonly storageUri: vscode.Uri | undefined) {
     // Without a workspace there is no storageUri: state then lives for the session only.
     this.file = storageUri ? vscode.Uri.joinPath(storageUri, FILE_NAME).fsPath : undefined;
-    this.ready = this.load();
+    this.ready = this.load().then(() => this.watch());
   }
 
   /** Where the state is stored (tests re-create the service from it). */
@@ -77,39 +87,115 @@ export class ChecklistStateService implements vscode.Disposable {
 
   private async load(): Promise<void> {
     if (!this.file) return;
-    let data: unknown;
-    let unreadable = false;
-    try {
-      data = JSON.parse(await readFile(this.file, 'utf8'));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return;
-      unreadable = true;
-      log().warn(`Checklist state at ${this.file} could not be read (${String(error)}); starting with what is valid.`);
-    }
-    const { document, dropped } = readChecklistStateDocument(data);
-    for (const reason of dropped) log().warn(`Checklist state: ${reason}`);
+    const read = await this.readStored(this.file);
+    if (!read) return;
+    const { text, document, problems } = read;
     // The next change rewrites the file with only what was valid: keep the file as it was first,
     // so nothing the user recorded is lost to a damaged file (it can be mended by hand).
-    const kept = (unreadable || dropped.length > 0) && (await this.keepCopy(this.file));
+    const copy = problems.length > 0 ? await this.keepCopy(this.file) : undefined;
+    if (problems.length > 0) this.showProblems(copy ?? this.file, problems);
     this.store = new InMemoryChecklistStateStore(document);
+    this.lastText = text;
     this.changed.fire(undefined);
     // With the damaged file safe in its copy, store what was valid now: otherwise every start
     // would find the same damage and keep yet another copy.
-    if (kept) await this.persist(true);
+    if (copy) await this.persist(true);
   }
 
-  /** True when the copy was made (only then may the file be rewritten). */
-  private async keepCopy(file: string): Promise<boolean> {
+  /**
+   * The file's text and what is valid in it (problems logged), undefined when there is no file.
+   * An unreadable file (permissions, a folder in its place) reads as empty text with one problem.
+   */
+  private async readStored(file: string): Promise<({ text: string } & ReturnType<typeof readStateFile>) | undefined> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      log().warn(`Checklist state at ${file} could not be read (${String(error)}).`);
+      return { text: '', ...readStateFile(''), problems: [{ line: 1, column: 1, message: `could not be read: ${String(error)}` }] };
+    }
+    const read = readStateFile(text);
+    for (const problem of read.problems) log().warn(`Checklist state ${file}:${problem.line}:${problem.column}: ${problem.message}`);
+    return { text, ...read };
+  }
+
+  /** Watches the file for other writers: another window, a hand edit, a tool. */
+  private async watch(): Promise<void> {
+    if (!this.file || !this.storageUri || this.disposed) return;
+    // A watcher on a folder that does not exist yet may never report anything.
+    await mkdir(dirname(this.file), { recursive: true }).catch((error: unknown) => log().warn(`Checklist state: cannot create ${dirname(this.file!)}: ${String(error)}`));
+    if (this.disposed) return;
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.storageUri, FILE_NAME));
+    this.watcher.onDidChange(() => this.scheduleReload());
+    this.watcher.onDidCreate(() => this.scheduleReload());
+  }
+
+  /**
+   * One reload at a time, after any write in progress (writes and reloads share one queue), a
+   * moment after the last event: an editor saving in place reports the file more than once.
+   */
+  private scheduleReload(): void {
+    const file = this.file;
+    if (!file || this.disposed) return;
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = undefined;
+      this.writing = this.writing
+        .catch(() => undefined)
+        .then(() => this.reload(file))
+        .catch((error: unknown) => log().error(`Checklist state: could not reload ${file}: ${String(error)}`));
+    }, RELOAD_DELAY_MS);
+  }
+
+  /**
+   * Shows what another writer stored, with this window's unwritten changes laid over it. A damaged
+   * file is left as it is (it may be half-way through a hand edit) and the state in use is kept.
+   */
+  private async reload(file: string): Promise<void> {
+    const read = await this.readStored(file);
+    // Deleted: keep what is shown; the next change writes the file again.
+    if (!read || this.disposed) return;
+    this.showProblems(file, read.problems);
+    // Damaged, or this window's own write (or mended back to it): nothing new to show.
+    if (read.problems.length > 0 || read.text === this.lastText) return;
+    this.lastText = read.text;
+    const next = new InMemoryChecklistStateStore(read.document);
+    applyChanges(next, this.pending);
+    if (JSON.stringify(next.toDocument()) === JSON.stringify(this.store.toDocument())) return;
+    this.store = next;
+    this.changed.fire(undefined);
+  }
+
+  /** Problems of a state file as diagnostics at their lines; none clears them. */
+  private showProblems(file: string, problems: readonly StateFileProblem[]): void {
+    const uri = vscode.Uri.file(file);
+    if (problems.length === 0) {
+      this.problems.delete(uri);
+      return;
+    }
+    this.problems.set(
+      uri,
+      problems.map((problem) => {
+        const line = problem.line - 1;
+        const diagnostic = new vscode.Diagnostic(new vscode.Range(line, problem.column - 1, line, Number.MAX_SAFE_INTEGER), `Checklist state: ${problem.message}`, vscode.DiagnosticSeverity.Error);
+        diagnostic.source = 'QA Lens';
+        return diagnostic;
+      }),
+    );
+  }
+
+  /** The copy's path when it was made (only then may the file be rewritten). */
+  private async keepCopy(file: string): Promise<string | undefined> {
     const copy = `${file.replace(/\.json$/, '')}.unreadable-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
     try {
       await copyFile(file, copy);
       log().warn(`Checklist state: the file as it was is kept at ${copy}.`);
       void vscode.window.showWarningMessage(`QA Lens: the checklist state file was damaged; what could be read is in use, and the file as it was is kept at ${copy}.`);
-      return true;
+      return copy;
     } catch (error) {
       log().error(`Checklist state: could not keep a copy of ${file}: ${String(error)}`);
-      return false;
+      return undefined;
     }
   }
 
@@ -120,7 +206,7 @@ export class ChecklistStateService implements vscode.Disposable {
     // Chain writes so two quick changes cannot finish out of order.
     this.writing = this.writing
       .catch(() => undefined)
-      .then(() => (replace ? writeJsonAtomic(file, this.store.toDocument()) : this.write(file)))
+      .then(() => (replace ? this.writeDocument(file, this.store.toDocument()) : this.write(file)))
       .catch((error: unknown) => {
         log().error(`Could not save checklist state to ${file}: ${String(error)}`);
         void vscode.window.showErrorMessage(`QA Lens could not save the checklist state: ${String(error)}`);
@@ -138,13 +224,13 @@ export class ChecklistStateService implements vscode.Disposable {
     this.pending = [];
     const onDisk = await this.readForMerge(file);
     if (!onDisk) {
-      await writeJsonAtomic(file, this.store.toDocument());
+      await this.writeDocument(file, this.store.toDocument());
       return;
     }
     const merged = new InMemoryChecklistStateStore(onDisk);
     applyChanges(merged, changes);
     try {
-      await writeJsonAtomic(file, merged.toDocument());
+      await this.writeDocument(file, merged.toDocument());
     } catch (error) {
       this.pending = [...changes, ...this.pending];
       throw error;
@@ -156,23 +242,31 @@ export class ChecklistStateService implements vscode.Disposable {
     if (JSON.stringify(merged.toDocument()) !== before) this.changed.fire(undefined);
   }
 
+  /** Writes atomically and remembers the text, so the watcher's event for it is known as this window's. */
+  private async writeDocument(file: string, document: ChecklistStateDocument): Promise<void> {
+    const text = `${JSON.stringify(document, null, 2)}\n`;
+    await writeTextAtomic(file, text);
+    this.lastText = text;
+    this.showProblems(file, []);
+  }
+
   /** The stored document to merge into, or undefined to write this window's own (no file, or damaged). */
   private async readForMerge(file: string): Promise<ChecklistStateDocument | undefined> {
-    let data: unknown;
-    try {
-      data = JSON.parse(await readFile(file, 'utf8'));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return undefined;
-      // Damaged since it was loaded: keep it as it was before this window replaces it.
-      return (await this.keepCopy(file)) ? undefined : Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    const { document, dropped } = readChecklistStateDocument(data);
-    if (dropped.length > 0 && !(await this.keepCopy(file))) throw new Error(`the checklist state at ${file} has entries this version cannot read`);
-    return document;
+    const read = await this.readStored(file);
+    if (!read) return undefined;
+    if (read.problems.length === 0) return read.document;
+    // Damaged since it was loaded: keep it as it was before this window replaces it.
+    const copy = await this.keepCopy(file);
+    if (!copy) throw new Error(`the checklist state at ${file} is damaged and could not be kept aside`);
+    this.showProblems(copy, read.problems);
+    return undefined;
   }
 
   dispose(): void {
+    this.disposed = true;
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.watcher?.dispose();
+    this.problems.dispose();
     this.changed.dispose();
   }
 }

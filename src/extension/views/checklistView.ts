@@ -12,6 +12,14 @@ import { CONTEXT, type ContextKeys } from './contextKeys';
 
 export const CHECKLIST_VIEW = 'qaLensChecklist';
 const REBUILD_DELAY_MS = 50;
+/**
+ * A checklist's progress (`12/3000`) is refreshed in a later event than its ticked item. VS Code
+ * refreshes a node by fetching all its children again, so the checklist costs as much as its whole
+ * list; sent together, the item would wait for that fetch (VS Code keeps only the parent). Sent
+ * apart, the item's row changes at once and the count follows (VS Code gathers a burst of ticks
+ * into one fetch).
+ */
+const PROGRESS_DELAY_MS = 0;
 
 export interface ChecklistNode {
   kind: 'checklist';
@@ -58,9 +66,14 @@ const STATUS_ICON: Record<ItemStatus, vscode.ThemeIcon> = {
  * this file on this branch (ChecklistStateService keeps it under storageUri).
  */
 export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ChecklistTreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<ChecklistTreeNode | ChecklistTreeNode[] | undefined>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private roots: ChecklistNode[] = [];
+  /** What the shown tree looks like apart from item states: equal means update in place. */
+  private shape = '';
+  /** Checklists whose progress changed and that VS Code has not been asked to refresh yet. */
+  private readonly staleProgress = new Set<ChecklistNode>();
+  private progressTimer: NodeJS.Timeout | undefined;
   private readonly loop = new RebuildLoop('Checklist', REBUILD_DELAY_MS, () => this.rebuild());
   /** Checklists shown for a file on request (file URI -> checklist ids), for this session. */
   private readonly pinned = new Map<string, Set<string>>();
@@ -110,16 +123,16 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
     const item = new vscode.TreeItem(`${entry.id} ${entry.text}`);
     item.id = node.id;
     item.description = state.reason ? `${STATUS_LABEL[state.status]}: ${state.reason}` : STATUS_LABEL[state.status];
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${entry.id}** ${escape(entry.text)}\n\n`);
-    if (entry.how) tooltip.appendMarkdown(`*How:* ${escape(entry.how)}\n\n`);
-    tooltip.appendMarkdown(`Status: **${STATUS_LABEL[state.status]}**`);
-    if (state.reason) tooltip.appendMarkdown(` (${escape(state.reason)})`);
-    if (state.updated) tooltip.appendMarkdown(`, ${state.updated.slice(0, 10)}`);
-    item.tooltip = tooltip;
+    // The tooltip is made on hover (resolveTreeItem): VS Code fetches a checklist's items together,
+    // and 3,000 Markdown tooltips nobody hovers made that fetch, and so every refresh, slow.
     item.iconPath = STATUS_ICON[state.status];
     item.contextValue = `qaLens.checklistItem.${state.status}`;
     item.command = { command: 'qaLens.setChecklistItem', title: 'Set Status…', arguments: [node] };
+    return item;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: ChecklistTreeNode): vscode.TreeItem {
+    if (node.kind === 'item' && !node.orphan && item.tooltip === undefined) item.tooltip = itemTooltip(node);
     return item;
   }
 
@@ -153,10 +166,9 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
     const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
     this.shownFile = folder ? uri : undefined;
     if (!uri || !folder) {
-      this.roots = [];
+      this.show([], '');
       this.context.set(CONTEXT.checklistState, 'noFile');
       this.updateView(undefined, undefined);
-      this.changed.fire(undefined);
       return;
     }
     await this.states.ready;
@@ -183,10 +195,58 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
       }
       roots.push(node);
     }
-    this.roots = roots;
+    this.show(roots, shapeOf(uri, branch, roots));
     this.context.set(CONTEXT.checklistState, roots.length > 0 ? 'some' : 'none');
     this.updateView(relPath, branch);
-    this.changed.fire(undefined);
+  }
+
+  /**
+   * Shows a rebuilt tree. When only item states differ from the tree shown (a tick here, in
+   * another window, a reload), the shown nodes take the new states and only those items are
+   * refreshed: refreshing the whole tree made VS Code fetch every item again, 3,000 for a long
+   * checklist, for each tick.
+   */
+  private show(roots: ChecklistNode[], shape: string): void {
+    if (shape !== this.shape || roots.length !== this.roots.length) {
+      this.roots = roots;
+      this.shape = shape;
+      this.clearStaleProgress();
+      this.changed.fire(undefined);
+      return;
+    }
+    const changedItems: ItemNode[] = [];
+    for (const [i, shown] of this.roots.entries()) {
+      const next = roots[i];
+      const doneBefore = doneCount(shown);
+      // Same text (the shape says so): take the new objects, whose lines may have moved.
+      shown.checklist = next.checklist;
+      for (const [j, item] of shown.children.entries()) {
+        const state = next.children[j].state;
+        item.item = next.children[j].item;
+        if (sameState(item.state, state)) continue;
+        item.state = state;
+        changedItems.push(item);
+      }
+      if (doneCount(shown) !== doneBefore) this.staleProgress.add(shown);
+    }
+    if (changedItems.length > 0) this.changed.fire(changedItems);
+    if (this.staleProgress.size > 0) {
+      if (this.progressTimer) clearTimeout(this.progressTimer);
+      this.progressTimer = setTimeout(() => this.refreshProgress(), PROGRESS_DELAY_MS);
+    }
+  }
+
+  private refreshProgress(): void {
+    this.progressTimer = undefined;
+    const stale = [...this.staleProgress].filter((node) => this.roots.includes(node));
+    this.staleProgress.clear();
+    if (stale.length > 0) this.changed.fire(stale);
+  }
+
+  private clearStaleProgress(): void {
+    if (this.progressTimer) clearTimeout(this.progressTimer);
+    this.progressTimer = undefined;
+    this.staleProgress.clear();
   }
 
   private updateView(relPath: string | undefined, branch: string | undefined): void {
@@ -195,9 +255,37 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
   }
 
   dispose(): void {
+    this.clearStaleProgress();
     this.loop.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** Everything the tree shows for a file except item states: file, branch, checklists, their items' text. */
+function shapeOf(uri: vscode.Uri, branch: string, roots: readonly ChecklistNode[]): string {
+  return JSON.stringify([
+    uri.toString(),
+    branch,
+    roots.map(({ id, pinned, checklist, children }) => [id, pinned, checklist.title, checklist.intro, checklist.source, children.map((c) => [c.id, c.item.text, c.item.how])]),
+  ]);
+}
+
+function doneCount(node: ChecklistNode): number {
+  return node.children.filter((c) => !c.orphan && c.state.status !== 'open').length;
+}
+
+function sameState(a: ItemState, b: ItemState): boolean {
+  return a.status === b.status && a.reason === b.reason && a.updated === b.updated;
+}
+
+function itemTooltip({ item: entry, state }: ItemNode): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendMarkdown(`**${entry.id}** ${escape(entry.text)}\n\n`);
+  if (entry.how) tooltip.appendMarkdown(`*How:* ${escape(entry.how)}\n\n`);
+  tooltip.appendMarkdown(`Status: **${STATUS_LABEL[state.status]}**`);
+  if (state.reason) tooltip.appendMarkdown(` (${escape(state.reason)})`);
+  if (state.updated) tooltip.appendMarkdown(`, ${state.updated.slice(0, 10)}`);
+  return tooltip;
 }
 
 /** A state recorded for an id the checklist no longer has: the reason stays readable, reopen forgets it. */

@@ -1,9 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isRelativeInside } from '../../core/insideRoot';
-
-/** Characters a file watcher's glob would read as pattern syntax rather than as a name. */
-const GLOB_SYNTAX = /[*?[\]{}]/;
+import { watchPath } from './pathWatcher';
 
 /**
  * One file watcher per workspace folder on the constitution path it configures
@@ -11,7 +9,8 @@ const GLOB_SYNTAX = /[*?[\]{}]/;
  * (a checkout, a pull, another editor) reloads the folder's project as a save in VS Code does.
  * The team-file watchers (`.quality/`, `CONSTITUTION.md` in the folder) see only the usual names.
  * The watcher follows the path: it is replaced when a reload finds another one, and it watches
- * the file's folder for the name, so a deleted file coming back is seen too.
+ * the file's folder for the name (or the nearest existing folder above it, while that folder does
+ * not exist yet), so a deleted file coming back, or arriving with its folder, is seen too.
  */
 export class ConstitutionWatchers implements vscode.Disposable {
   private readonly watchers = new Map<string, { file: string; disposable: vscode.Disposable }>();
@@ -32,15 +31,7 @@ export class ConstitutionWatchers implements vscode.Disposable {
     current?.disposable.dispose();
     this.watchers.delete(key);
     if (wanted === undefined) return;
-    const target = vscode.Uri.file(wanted);
-    const name = path.basename(wanted);
-    // A name with glob syntax in it would match other names (or none): watch the folder, compare.
-    const pattern = new vscode.RelativePattern(vscode.Uri.file(path.dirname(wanted)), GLOB_SYNTAX.test(name) ? '*' : name);
-    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
-    const onFile = (uri: vscode.Uri): void => {
-      if (uri.fsPath === target.fsPath) this.onChange(folder);
-    };
-    const disposable = vscode.Disposable.from(watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
+    const disposable = watchPath(wanted, () => this.onChange(folder));
     this.watchers.set(key, { file: wanted, disposable });
   }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -107,5 +107,69 @@ describe('a constitution at a configured path follows the file', function () {
       await rm(outside, { recursive: true, force: true });
     }
     await becomes('the project to read the first path again', 'team/principles.md: ENG-01 Fail loudly | ENG-02 Back again');
+  });
+
+  /**
+   * Resolves once a watcher created now on `dir` has seen a file written there: VS Code takes
+   * watchers up in the order they are asked for, so the extension's, asked for earlier, runs too.
+   */
+  async function watchersStarted(dir: string): Promise<void> {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), '.probe-*'));
+    let seen = false;
+    const listener = watcher.onDidCreate(() => (seen = true));
+    const probes: string[] = [];
+    try {
+      await waitFor('a watcher on the folder to start', async () => {
+        if (seen) return true;
+        if (probes.length < 100) probes.push(path.join(dir, `.probe-${probes.length}`));
+        await writeFile(probes[probes.length - 1] ?? '', '');
+        return undefined;
+      });
+    } finally {
+      listener.dispose();
+      watcher.dispose();
+      await Promise.all(probes.map((probe) => rm(probe, { force: true })));
+    }
+  }
+
+  /**
+   * Sets the constitution path to `target`, under folders that do not exist yet (`top` the first
+   * of them), checks the project goes without it, then creates the folders and the file from
+   * outside VS Code (as a checkout would: the folders, then the file written once) and waits
+   * for the project to read it.
+   */
+  async function appearsWithFolders(setting: string, top: string, target: string, expected: string): Promise<void> {
+    const config = vscode.workspace.getConfiguration('qaLens');
+    try {
+      await config.update('constitution.path', setting, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the project to fall back to the bundled constitution', async () => (await api.projects.forFolder(folder)).constitution.source === 'bundled' || undefined, 20_000);
+      await waitFor('the missing-file error on the configured path', () => missingProblems(vscode.Uri.file(target)).length === 1);
+      await watchersStarted(path.dirname(top));
+      // Written once, not again while waiting (unlike writeUntil): a watcher that only starts
+      // once the folder exists sees a second write, but a checkout makes just one.
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, principlesText('Checked out later'));
+      await becomes('the project to read the file in the new folders', expected);
+      await waitFor('the missing-file error to go', () => missingProblems(vscode.Uri.file(target)).length === 0);
+    } finally {
+      await config.update('constitution.path', undefined, vscode.ConfigurationTarget.Workspace);
+      await rm(top, { recursive: true, force: true });
+    }
+    await becomes('the project to read the first path again', 'team/principles.md: ENG-01 Fail loudly | ENG-02 Back again');
+  }
+
+  it('reads a configured path in the workspace once its folders and the file are created', async () => {
+    const target = file('docs/eng/constitution.md').fsPath;
+    await appearsWithFolders('docs/eng/constitution.md', file('docs').fsPath, target, 'docs/eng/constitution.md: ENG-01 Checked out later');
+  });
+
+  it('reads a configured path outside the workspace once its folders and the file are created', async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'qa-lens-constitution-'));
+    try {
+      const target = path.join(outside, 'handbook', 'eng', 'constitution.md');
+      await appearsWithFolders(target, path.join(outside, 'handbook'), target, `${target.split(path.sep).join('/')}: ENG-01 Checked out later`);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 });

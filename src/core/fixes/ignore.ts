@@ -1,7 +1,10 @@
 import { lex } from '../lexer';
+import { CHECKPOINT_SPACING, lexTracked, relex, type TextChange, type TrackedLex } from '../lexer/incremental';
+import { buildCode } from '../lexer/mask';
 import { yamlBlockAt } from '../lexer/yamlScript';
 import { LineIndex } from '../rules/lineIndex';
-import type { LanguageSpec } from '../lexer/types';
+import type { CommentToken, LanguageSpec, LexResult } from '../lexer/types';
+import { partitionPoint } from '../partitionPoint';
 import type { RuleId } from '../rules/ids';
 import { cleanInput } from './lineEdit';
 
@@ -86,27 +89,79 @@ export type IgnorePlan =
  * where the directive is read as a comment and the code around it reads as before. Above a line
  * that starts inside a multi-line string (template literal, triple-quoted or raw string, heredoc),
  * the line would be text of the string: it would change the program and silence nothing.
+ * (Several lines of one text: an IgnorePlanner lexes it once for all.)
  */
 export function planIgnore(text: string, line: number, ruleId: RuleId, reason: string, language: LanguageSpec): IgnorePlan {
-  const lines = new LineIndex(text);
-  const lineStart = startOfLine(lines, line);
-  const block = language.yamlBlockScalars === true ? yamlBlockAt(text, lineStart) : undefined;
-  if (block === 'value') return { kind: 'refused', why: YAML_VALUE_REFUSAL };
-  // In a cmd script a `#` line is a command: the ignore is a `REM` comment there.
-  const syntax: CommentSyntax = block === 'cmd' ? CMD_SYNTAX : language;
-  const before = lex(text, language);
-  const insideComment = before.comments.some((comment) => comment.start < lineStart && comment.end > lineStart);
-  const lineText = (n: number): string => (n >= 0 && n < lines.lineCount ? lines.lineText(n) : '');
-  const candidates = ignoreEdits(lineText(line), lineText(line - 1), line, ruleId, reason, syntax, insideComment);
-  if (candidates.length === 0) return { kind: 'noComments' };
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const outcomes = candidates.map((candidate) =>
-    splitsContinuation(candidate, line, lineText, insideComment) ? 'splitsContinuation' : tryIgnore(text, before.code, lineStart + candidate.edit.column, candidate, eol, language),
-  );
-  const works = outcomes.indexOf('works');
-  if (works >= 0) return { kind: 'edit', edit: candidates[works].edit };
-  return { kind: 'refused', why: refusalFor(outcomes, insideComment, candidates.length) };
+  return new IgnorePlanner(text, language).plan(line, ruleId, reason);
 }
+
+/**
+ * One version of a document, lexed once (on first need) to plan ignores on any of its lines: the
+ * command asks before the reason and again after it, and on a large document a lex is the cost.
+ * Each place tried is lexed again only around it (lexer/incremental.ts) where the language allows.
+ */
+export class IgnorePlanner {
+  private readonly lines: LineIndex;
+  private lexed: BaseLex | undefined;
+  private lineBreak: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly language: LanguageSpec,
+    /** Characters between lexer checkpoints: tests make it small so that places fall between many. */
+    private readonly spacing = CHECKPOINT_SPACING,
+  ) {
+    this.lines = new LineIndex(text);
+  }
+
+  /** `planIgnore` for this text. */
+  plan(line: number, ruleId: RuleId, reason: string): IgnorePlan {
+    const { text, language, lines } = this;
+    const lineStart = startOfLine(lines, line);
+    const block = language.yamlBlockScalars === true ? yamlBlockAt(text, lineStart) : undefined;
+    if (block === 'value') return { kind: 'refused', why: YAML_VALUE_REFUSAL };
+    // In a cmd script a `#` line is a command: the ignore is a `REM` comment there.
+    const syntax: CommentSyntax = block === 'cmd' ? CMD_SYNTAX : language;
+    const before = this.base();
+    const insideComment = before.comments.some((comment) => comment.start < lineStart && comment.end > lineStart);
+    const lineText = (n: number): string => (n >= 0 && n < lines.lineCount ? lines.lineText(n) : '');
+    const candidates = ignoreEdits(lineText(line), lineText(line - 1), line, ruleId, reason, syntax, insideComment);
+    if (candidates.length === 0) return { kind: 'noComments' };
+    // Best first: the places after the first that works are never lexed.
+    const outcomes: Outcome[] = [];
+    for (const candidate of candidates) {
+      const outcome = splitsContinuation(candidate, line, lineText, insideComment) ? 'splitsContinuation' : this.tryIgnore(lineStart + candidate.edit.column, candidate);
+      if (outcome === 'works') return { kind: 'edit', edit: candidate.edit };
+      outcomes.push(outcome);
+    }
+    return { kind: 'refused', why: refusalFor(outcomes, insideComment, candidates.length) };
+  }
+
+  /** `ignoreRefusal` for this text. */
+  refusal(line: number, ruleId: RuleId = 'suppressed-check'): string | undefined {
+    const plan = this.plan(line, ruleId, 'reason');
+    return plan.kind === 'refused' ? plan.why : undefined;
+  }
+
+  private base(): BaseLex {
+    if (this.lexed === undefined) {
+      const tracked = lexTracked(this.text, this.language, this.spacing);
+      this.lexed = tracked ? { comments: tracked.comments, tracked } : lex(this.text, this.language);
+    }
+    return this.lexed;
+  }
+
+  /** Lexes the text with the candidate written in: is the directive a comment, and the rest unchanged? */
+  private tryIgnore(offset: number, candidate: Candidate): Outcome {
+    this.lineBreak ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    const inserted = candidate.edit.text.replace(/\n/g, this.lineBreak);
+    const before = this.base();
+    return 'tracked' in before ? tryRelexed(before.tracked, offset, inserted, candidate.directiveLength, this.language, this.spacing) : tryWhole(this.text, before.code, offset, inserted, candidate.directiveLength, this.language);
+  }
+}
+
+/** The document lexed: incrementally (its comments are the tracked lex's), or whole with its code. */
+type BaseLex = { comments: readonly CommentToken[]; tracked: TrackedLex } | LexResult;
 
 type Outcome = 'works' | 'notAComment' | 'changesCode' | 'splitsContinuation';
 
@@ -125,18 +180,104 @@ function splitsContinuation(candidate: Candidate, line: number, lineText: (n: nu
   return CONTINUED.test(lineText(above ? line - 1 : line));
 }
 
-/** Lexes the text with the candidate written in: is the directive a comment, and the rest unchanged? */
-function tryIgnore(text: string, code: string, offset: number, candidate: Candidate, eol: string, language: LanguageSpec): Outcome {
-  const inserted = candidate.edit.text.replace(/\n/g, eol);
+/**
+ * A language lexed whole (heredocs, YAML blocks, markup...): the whole text is lexed again with the
+ * insertion, and its code compared with the code of before on each side of it.
+ */
+function tryWhole(text: string, code: string, offset: number, inserted: string, directiveLength: number, language: LanguageSpec): Outcome {
   // Joined, not concatenated: the lexer reads a flat string faster than a rope.
   const after = lex([text.slice(0, offset), inserted, text.slice(offset)].join(''), language);
   const at = offset + inserted.indexOf('qa-lens-ignore');
-  const end = at + candidate.directiveLength;
+  const end = at + directiveLength;
   if (!after.comments.some((comment) => comment.contentStart <= at && end <= comment.contentEnd)) return 'notAComment';
-  // The code (strings and comments masked) around the insertion must be what it was: a comment
-  // that ended early or ran on would turn code into comment or the other way round.
-  const same = after.code.startsWith(code.slice(0, offset)) && after.code.endsWith(code.slice(offset)) && after.code.slice(offset, offset + inserted.length).trim() === '';
-  return same ? 'works' : 'changesCode';
+  return sameAround(code, after.code, offset, inserted.length) ? 'works' : 'changesCode';
+}
+
+/**
+ * The same question, re-lexing only from the last checkpoint before the insertion to the first one
+ * after it where the lexer is in the state it was in before (the end of the text if it never is).
+ * Before and after that range relex reuses the previous lex, so the code there is what it was: only
+ * the re-lexed range is compared, as the whole texts would be.
+ */
+function tryRelexed(tracked: TrackedLex, offset: number, inserted: string, directiveLength: number, language: LanguageSpec, spacing: number): Outcome {
+  const { text: next, base, lex: after, from, to } = relexAround(tracked, offset, inserted, language, spacing);
+  const at = offset - base + inserted.indexOf('qa-lens-ignore');
+  if (!holdsDirective(after.comments, at, at + directiveLength)) return 'notAComment';
+  const was = codeOf(tracked.text, tracked.masks, base + from, base + to - inserted.length);
+  const is = codeOf(next, after.masks, from, to);
+  return sameAround(was, is, offset - base - from, inserted.length) ? 'works' : 'changesCode';
+}
+
+/** Checkpoints past the insertion a window takes in, so that a re-lex meets one in step with before. */
+const WINDOW_CHECKPOINTS = 4;
+
+/** Characters a window keeps before the restart checkpoint (and its last word), for the lexer's look-behind. */
+const LOOK_BEHIND = 256;
+
+/**
+ * The text with `inserted` at `offset`, re-lexed after the tracked lex: positions in the returned
+ * `text`, `lex` (its comments and masks are those of the re-lexed range only) and [from, to) are
+ * `base` less than in the whole new text.
+ *
+ * Copying a long document for each place tried costs more than the re-lex itself, so it is first
+ * re-lexed in a window: from a little before the restart checkpoint (the lexer looks back at most
+ * to its line start and to the last word, which the checkpoint records) to a few checkpoints past
+ * the insertion. Lexing up to a checkpoint never reads the text after it (lexer/incremental.ts),
+ * so a re-lex that meets a checkpoint inside the window reads there as it would in the whole text.
+ * Otherwise (the insertion opened something that runs on) the whole text is re-lexed.
+ */
+function relexAround(tracked: TrackedLex, offset: number, inserted: string, language: LanguageSpec, spacing: number): { text: string; base: number; lex: TrackedLex; from: number; to: number } {
+  const whole = tracked.text;
+  const change = (base: number): TextChange => ({ start: offset - base, oldEnd: offset - base, newEnd: offset - base + inserted.length });
+  const checkpoints = tracked.checkpoints;
+  const restart = partitionPoint(checkpoints.length, (k) => checkpoints[k].at <= offset) - 1;
+  const first = Math.max(restart, 0);
+  const last = Math.min(restart + 1 + WINDOW_CHECKPOINTS, checkpoints.length);
+  const behind = restart >= 0 ? checkpoints[restart].at - Math.max(checkpoints[restart].state.lastStartBack, 0) - LOOK_BEHIND : 0;
+  const start = Math.max(0, behind);
+  // Up to a checkpoint past the insertion, else to the end of the text (then the window holds all that follows).
+  const end = last < checkpoints.length ? checkpoints[last].at : whole.length;
+  if (start > 0 || end < whole.length) {
+    const window: TrackedLex = {
+      text: whole.slice(start, end),
+      comments: [],
+      masks: [],
+      checkpoints: checkpoints.slice(first, last).map((c) => ({ ...c, at: c.at - start })),
+    };
+    const text = [whole.slice(start, offset), inserted, whole.slice(offset, end)].join('');
+    const relexed = relex(window, text, change(start), language, spacing);
+    // Met a checkpoint before the window's end (at its end, the re-lex may just have run out of text).
+    if (relexed.to < text.length || end === whole.length) return { text, base: start, ...relexed };
+  }
+  // Joined, not concatenated: the lexer reads a flat string faster than a rope.
+  const text = [whole.slice(0, offset), inserted, whole.slice(offset)].join('');
+  return { text, base: 0, ...relex(tracked, text, change(0), language, spacing) };
+}
+
+/**
+ * The code (strings and comments masked) around an insertion of `length` at `offset` is what it
+ * was, and the insertion itself is blank in it: a comment that ended early or ran on would turn
+ * code into comment or the other way round.
+ */
+function sameAround(was: string, is: string, offset: number, length: number): boolean {
+  return is.startsWith(was.slice(0, offset)) && is.endsWith(was.slice(offset)) && is.slice(offset, offset + length).trim() === '';
+}
+
+/** Whether a comment's content holds [at, end). Comments are in order and never overlap. */
+function holdsDirective(comments: readonly CommentToken[], at: number, end: number): boolean {
+  for (let k = partitionPoint(comments.length, (i) => comments[i].end <= at); k < comments.length && comments[k].start <= at; k++) {
+    if (comments[k].contentStart <= at && end <= comments[k].contentEnd) return true;
+  }
+  return false;
+}
+
+/** The code of text[from, to): the text with the masked ranges (ascending pairs) in it blanked. */
+function codeOf(text: string, masks: readonly number[], from: number, to: number): string {
+  const clipped: number[] = [];
+  for (let k = 2 * partitionPoint(masks.length >> 1, (i) => masks[2 * i + 1] <= from); k < masks.length && masks[k] < to; k += 2) {
+    clipped.push(Math.max(masks[k], from) - from, Math.min(masks[k + 1], to) - from);
+  }
+  return buildCode(text.slice(from, to), clipped);
 }
 
 function refusalFor(outcomes: readonly Outcome[], insideComment: boolean, count: number): string {
@@ -176,8 +317,7 @@ export function ignoreEditForText(text: string, line: number, ruleId: RuleId, re
  * the language has no comments). Asked before the reason is, so it tries a placeholder reason.
  */
 export function ignoreRefusal(text: string, line: number, language: LanguageSpec, ruleId: RuleId = 'suppressed-check'): string | undefined {
-  const plan = planIgnore(text, line, ruleId, 'reason', language);
-  return plan.kind === 'refused' ? plan.why : undefined;
+  return new IgnorePlanner(text, language).refusal(line, ruleId);
 }
 
 /**

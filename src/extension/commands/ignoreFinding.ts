@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ignoreRefusal, planIgnore } from '../../core/fixes/ignore';
+import { IgnorePlanner } from '../../core/fixes/ignore';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { askReason, currentTarget, resolveFinding } from './findingTarget';
 
@@ -17,8 +17,11 @@ export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer
       if (!resolved) return false;
       const { target, args } = resolved;
       if (!target.analysis.language) return false;
+      // The text is lexed once for both questions unless it changes while the reason is asked (a
+      // lex of a long document is what the decision costs).
+      const asked = { version: target.doc.version, planner: new IgnorePlanner(target.doc.getText(), target.analysis.language) };
       // Said before asking for a reason, so nobody writes one for an ignore that cannot be written.
-      const refusal = ignoreRefusal(target.doc.getText(), target.finding.line - 1, target.analysis.language, target.finding.ruleId);
+      const refusal = asked.planner.refusal(target.finding.line - 1, target.finding.ruleId);
       if (refusal !== undefined) return refuse(refusal);
       const reason = await askReason(args.reason, `Why is ${target.finding.ruleId} acceptable here?`, 'e.g. only used by the staging smoke test');
       if (reason === undefined) return false;
@@ -26,7 +29,9 @@ export function registerIgnoreFinding(context: vscode.ExtensionContext, analyzer
       const language = current?.analysis.language;
       if (!current || !language) return false;
       const { doc, finding } = current;
-      const plan = planIgnore(doc.getText(), finding.line - 1, finding.ruleId, reason, language);
+      const unchanged = doc.version === asked.version && language === asked.planner.language;
+      const planner = unchanged ? asked.planner : new IgnorePlanner(doc.getText(), language);
+      const plan = planner.plan(finding.line - 1, finding.ruleId, reason);
       if (plan.kind === 'refused') return refuse(plan.why);
       if (plan.kind === 'noComments') {
         void vscode.window.showInformationMessage(`QA Lens: ${doc.languageId} has no comments to write an ignore in.`);

@@ -98,7 +98,8 @@ const WORKFLOW_DEFAULTS = /^defaults:[ \t]*(?:#.*)?$/m;
  * its `run:`): its job's (any mapping holding the step), else the workflow's.
  */
 function defaultShell(text: string, owner: KeyLine): string | undefined {
-  if (!text.includes('defaults:')) return undefined;
+  const defaults = workflowDefaults(text);
+  if (!defaults.any) return undefined;
   let left = owner.column;
   for (const line of linesAbove(text, owner.start)) {
     if (line.indent >= left) continue;
@@ -107,8 +108,25 @@ function defaultShell(text: string, owner: KeyLine): string | undefined {
     if (shell !== undefined) return shell;
     if (left === 0) break;
   }
-  const workflow = WORKFLOW_DEFAULTS.exec(text);
-  return workflow ? valueBelow(text, { line: workflow[0], start: workflow.index, indent: 0 }, ['run', 'shell']) : undefined;
+  const workflow = defaults.workflow;
+  return workflow ? valueBelow(text, { line: workflow.line, start: workflow.start, indent: 0 }, ['run', 'shell']) : undefined;
+}
+
+/** The last text workflowDefaults searched, and what it found. */
+let searched: { text: string; any: boolean; workflow: { line: string; start: number } | undefined } | undefined;
+
+/**
+ * Whether the text holds `defaults:` at all, and the workflow's own: searched once per text, not
+ * once per `run:` block (that made a 1 MB workflow of 10,000 steps cost a search of the whole text
+ * per step). The lexer asks about one text at a time, so one entry is enough.
+ */
+function workflowDefaults(text: string): { any: boolean; workflow: { line: string; start: number } | undefined } {
+  if (searched?.text !== text) {
+    const any = text.includes('defaults:');
+    const found = any ? WORKFLOW_DEFAULTS.exec(text) : null;
+    searched = { text, any, workflow: found ? { line: found[0], start: found.index } : undefined };
+  }
+  return searched;
 }
 
 /** The value at `path` (`['run', 'shell']`) in the mapping under `parent`, when it is near. */

@@ -110,6 +110,11 @@ export class IgnorePlanner {
     readonly language: LanguageSpec,
     /** Characters between lexer checkpoints: tests make it small so that places fall between many. */
     private readonly spacing = CHECKPOINT_SPACING,
+    /**
+     * 'whole': lex the whole text again for each place tried, as languages that do not lex
+     * incrementally always do. Slow on long documents; the property test's reference.
+     */
+    private readonly relexing: 'window' | 'whole' = 'window',
   ) {
     this.lines = new LineIndex(text);
   }
@@ -145,7 +150,7 @@ export class IgnorePlanner {
 
   private base(): BaseLex {
     if (this.lexed === undefined) {
-      const tracked = lexTracked(this.text, this.language, this.spacing);
+      const tracked = this.relexing === 'window' ? lexTracked(this.text, this.language, this.spacing) : undefined;
       this.lexed = tracked ? { comments: tracked.comments, tracked } : lex(this.text, this.language);
     }
     return this.lexed;

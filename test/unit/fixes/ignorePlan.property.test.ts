@@ -5,13 +5,17 @@ import fc from 'fast-check';
 import { IgnorePlanner, planIgnore, type IgnorePlan } from '../../../src/core/fixes/ignore';
 import { languageById, languageForPath } from '../../../src/core/languages';
 import { lexesIncrementally } from '../../../src/core/lexer/incremental';
+import type { LanguageSpec } from '../../../src/core/lexer/types';
 import { RULE_IDS, type RuleId } from '../../../src/core/rules/ids';
-import { planIgnore as referencePlan } from './ignoreReference';
 
 /**
  * The planner re-lexes only around each place it tries (in a window of the text, else to the end);
- * the reference lexes the whole text again for each. Both must decide the same on every line.
+ * the reference, the same planner told to relex 'whole', lexes the whole text again for each. Both
+ * must decide the same on every line.
  */
+function referencePlan(text: string, line: number, rule: RuleId, reason: string, language: LanguageSpec): IgnorePlan {
+  return new IgnorePlanner(text, language, undefined, 'whole').plan(line, rule, reason);
+}
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const RUNS = Number(process.env.QA_LENS_PROPERTY_RUNS ?? 60);

@@ -198,13 +198,41 @@ interface YamlLine {
   indent: number;
 }
 
+/**
+ * A line found by linesAbove: its text is cut from the document only when asked for. The walks
+ * up skip most lines by their indentation alone (the earlier steps of a job), and cutting each of
+ * up to MAX_LOOKBACK lines for every block made a workflow of many steps slow to lex.
+ */
+class LineAbove implements YamlLine {
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    private readonly end: number,
+    readonly indent: number,
+  ) {}
+
+  get line(): string {
+    return this.text.slice(this.start, this.end);
+  }
+}
+
 /** The YAML lines above the line starting at `lineStart`, nearest first, at most MAX_LOOKBACK of them. */
 function* linesAbove(text: string, lineStart: number): Generator<YamlLine> {
   let end = lineStart - 1;
   for (let n = 0; n < MAX_LOOKBACK && end > 0; n++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).replace(/\r$/, '');
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     end = start - 1;
+    let k = start;
+    while (k < stop && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    const c = k < stop ? text.charCodeAt(k) : -1;
+    if (c === 35) continue; // a comment line
+    if (c > 32 && c < 128) {
+      yield new LineAbove(text, start, stop, k - start);
+      continue;
+    }
+    // Blank, or led by other white space or control characters: as String.prototype.trimStart sees it.
+    const line = text.slice(start, stop);
     const trimmed = line.trimStart();
     if (trimmed !== '' && !trimmed.startsWith('#')) yield { line, start, indent: line.length - trimmed.length };
   }
@@ -272,6 +300,9 @@ function listKey(text: string, lineStart: number, dashColumn: number): KeyLine |
  */
 function keyAbove(text: string, lineStart: number, column: number): KeyLine | undefined {
   for (const line of linesAbove(text, lineStart)) {
+    // A key's column is at least its line's indentation: a line indented as far is no parent
+    // (and most lines above a step are the earlier steps, so this skips the regex for them).
+    if (line.indent >= column) continue;
     const found = keyLineOf(line);
     if ((found?.column ?? line.indent) < column) return found;
   }

@@ -193,8 +193,7 @@ function tryWhole(text: string, code: string, offset: number, inserted: string, 
   // Joined, not concatenated: the lexer reads a flat string faster than a rope.
   const after = lex([text.slice(0, offset), inserted, text.slice(offset)].join(''), language);
   const at = offset + inserted.indexOf('qa-lens-ignore');
-  const end = at + directiveLength;
-  if (!after.comments.some((comment) => comment.contentStart <= at && end <= comment.contentEnd)) return 'notAComment';
+  if (!holdsDirective(after.comments, at, at + directiveLength)) return 'notAComment';
   return sameAround(code, after.code, offset, inserted.length) ? 'works' : 'changesCode';
 }
 

@@ -53,6 +53,8 @@ interface KeyLine {
   item: boolean;
   /** Offset of the line's start. */
   start: number;
+  /** Where the value starts on the line: after `key:` and its spaces. */
+  valueAt: number;
 }
 
 /**
@@ -137,7 +139,7 @@ function valueBelow(text: string, parent: YamlLine, path: readonly string[]): st
     if (childIndent < 0) childIndent = line.indent;
     const m = line.indent === childIndent ? KEY_LINE.exec(line.line) : null;
     if (m === null || m[2] !== '' || m[4] !== path[0]) continue;
-    return path.length === 1 ? line.line.slice(m[0].length).replace(/[ \t]+#.*$/, '').trim() : valueBelow(text, line, path.slice(1));
+    return path.length === 1 ? valueAfter(line.line, m[0].length) : valueBelow(text, line, path.slice(1));
   }
   return undefined;
 }
@@ -199,11 +201,11 @@ interface YamlLine {
 }
 
 /**
- * A line found by linesAbove: its text is cut from the document only when asked for. The walks
- * up skip most lines by their indentation alone (the earlier steps of a job), and cutting each of
- * up to MAX_LOOKBACK lines for every block made a workflow of many steps slow to lex.
+ * A line found by linesAbove or linesBelow: its text is cut from the document only when asked
+ * for. The walks skip most lines by their indentation alone (the earlier steps of a job), and
+ * cutting each of up to MAX_LOOKBACK lines for every block made a workflow of many steps slow to lex.
  */
-class LineAbove implements YamlLine {
+class LazyLine implements YamlLine {
   constructor(
     private readonly text: string,
     readonly start: number,
@@ -216,25 +218,27 @@ class LineAbove implements YamlLine {
   }
 }
 
+/** The line [start, end) (no line break, no trailing CR) as a YamlLine, or undefined when blank or only a comment. */
+function yamlLine(text: string, start: number, end: number): YamlLine | undefined {
+  let k = start;
+  while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  const c = k < end ? text.charCodeAt(k) : -1;
+  if (c === 35) return undefined; // a comment line
+  if (c > 32 && c < 128) return new LazyLine(text, start, end, k - start);
+  // Blank, or led by other white space or control characters: as String.prototype.trimStart sees it.
+  const line = text.slice(start, end);
+  const trimmed = line.trimStart();
+  return trimmed !== '' && !trimmed.startsWith('#') ? { line, start, indent: line.length - trimmed.length } : undefined;
+}
+
 /** The YAML lines above the line starting at `lineStart`, nearest first, at most MAX_LOOKBACK of them. */
 function* linesAbove(text: string, lineStart: number): Generator<YamlLine> {
   let end = lineStart - 1;
   for (let n = 0; n < MAX_LOOKBACK && end > 0; n++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
-    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    const line = yamlLine(text, start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     end = start - 1;
-    let k = start;
-    while (k < stop && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-    const c = k < stop ? text.charCodeAt(k) : -1;
-    if (c === 35) continue; // a comment line
-    if (c > 32 && c < 128) {
-      yield new LineAbove(text, start, stop, k - start);
-      continue;
-    }
-    // Blank, or led by other white space or control characters: as String.prototype.trimStart sees it.
-    const line = text.slice(start, stop);
-    const trimmed = line.trimStart();
-    if (trimmed !== '' && !trimmed.startsWith('#')) yield { line, start, indent: line.length - trimmed.length };
+    if (line) yield line;
   }
 }
 
@@ -242,24 +246,27 @@ function* linesAbove(text: string, lineStart: number): Generator<YamlLine> {
 function* linesBelow(text: string, lineStart: number): Generator<YamlLine> {
   let start = text.indexOf('\n', lineStart) + 1;
   for (let n = 0; n < MAX_LOOKBACK && start > 0 && start < text.length; n++) {
-    const line = text.slice(start, lineEndOf(text, start));
-    const trimmed = line.trimStart();
-    if (trimmed !== '' && !trimmed.startsWith('#')) yield { line, start, indent: line.length - trimmed.length };
+    const line = yamlLine(text, start, lineEndOf(text, start));
+    if (line) yield line;
     start = text.indexOf('\n', start) + 1;
   }
 }
 
 function keyLineOf({ line, start }: YamlLine): KeyLine | undefined {
   const m = KEY_LINE.exec(line);
-  return m ? { key: m[4], column: m[1].length + m[2].length, item: m[2] !== '', start } : undefined;
+  return m ? { key: m[4], column: m[1].length + m[2].length, item: m[2] !== '', start, valueAt: m[0].length } : undefined;
+}
+
+/** A key's value on its line: what follows `key:`, less a trailing comment. */
+function valueAfter(line: string, at: number): string {
+  return line.slice(at).replace(/[ \t]+#.*$/, '').trim();
 }
 
 /** The value of `key` in the mapping that holds `owner` (a key at the same column, above or below it). */
 function siblingValue(text: string, owner: KeyLine, key: string): string | undefined {
   const sibling = (line: YamlLine): string | undefined => {
     const found = keyLineOf(line);
-    if (found?.column !== owner.column || found.key !== key) return undefined;
-    return line.line.slice(KEY_LINE.exec(line.line)?.[0].length).replace(/[ \t]+#.*$/, '').trim();
+    return found?.column === owner.column && found.key === key ? valueAfter(line.line, found.valueAt) : undefined;
   };
   // Below: up to the first line left of the mapping (the next item's dash, the parent's next key).
   for (const line of linesBelow(text, owner.start)) {

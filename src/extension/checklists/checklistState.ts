@@ -3,15 +3,16 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import {
   InMemoryChecklistStateStore,
+  readStateFile,
   type ChecklistStateDocument,
   type ChecklistStateKey,
   type ItemState,
   type ItemStates,
+  type StateFileProblem,
 } from '../../core/checklists';
 import { writeTextAtomic } from '../../core/fsAtomic';
 import { log } from '../log';
 import { applyChanges, renameChanges, type PathInFolder, type StateChange } from './stateChanges';
-import { readStateFile, type StateFileProblem } from './stateFile';
 
 const FILE_NAME = 'checklist-state.json';
 const RELOAD_DELAY_MS = 100;

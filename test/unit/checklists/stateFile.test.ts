@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readStateFile } from '../../../src/extension/checklists/stateFile';
+import { readStateFile } from '../../../src/core/checklists/stateFile';
 
 const W = 'file:///w';
 

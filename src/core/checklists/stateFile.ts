@@ -1,7 +1,7 @@
-// Reads the checklist state file's text (pure, no `vscode`): the valid document, and every problem
+// Reads the checklist state file's text (formats.md): the valid document, and every problem
 // at its line and column, so a file damaged by hand or by another tool is shown where it is wrong.
-import { readChecklistStateDocument, validateItemState, type ChecklistStateDocument } from '../../core/checklists';
-import { type JsonNode, lineColumnAt, nodeValue, parseJsonTree } from '../../core/config/jsonTree';
+import { type JsonNode, lineColumnAt, nodeValue, parseJsonTree } from '../config/jsonTree';
+import { readChecklistStateDocument, validateItemState, type ChecklistStateDocument } from './status';
 
 /** A problem in the state file; line and column are 1-based. */
 export interface StateFileProblem {

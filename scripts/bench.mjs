@@ -127,6 +127,8 @@ async function compare(target) {
     'ripgrep (Todo Tree pattern)': () => run(RG, ['--no-heading', '--line-number', '--no-messages', '-e', TODO_TREE_PATTERN, '.'], { cwd: target.root }),
     // Not a tool: what Node alone costs for the files qa-lens analyses (start, read, decode).
     'Node floor (start+read)': () => run(process.execPath, [NODE_FLOOR, floor.listFile, String(floor.threads)]),
+    // Not a tool either: a Node process that starts and exits, below which no Node program goes.
+    'Node start (node -e 0)': () => run(process.execPath, ['-e', '0']),
     leasot: () => run(process.execPath, [LEASOT, '--reporter', 'json', '--exit-nicely', '--skip-unsupported', '--tags', 'hack,xxx,bug', ...set.files], { cwd: target.root }),
   };
   const samples = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
@@ -156,6 +158,7 @@ async function compare(target) {
   // whatever its engine does, since it starts Node and reads the same files.
   const floorMs = results['Node floor (start+read)'].wallMs;
   log(`  Node floor: ${floor.files} files read and decoded on ${floor.threads} thread(s), nothing analysed: ${(floorMs / rg).toFixed(2)}x ripgrep; qa-lens/floor ${(q / floorMs).toFixed(2)}x`);
+  log(`  Node start alone (node -e 0): ${(results['Node start (node -e 0)'].wallMs / rg).toFixed(2)}x ripgrep`);
   if (set.files.length < MIN_FILES_FOR_WORKERS) {
     log(`  (under ${MIN_FILES_FOR_WORKERS} files the default scan starts no worker either: the two qa-lens rows run the same code, and differ by noise)`);
   }
@@ -174,6 +177,7 @@ function reported(name, stdout) {
   const text = stdout.toString('utf8');
   if (name.startsWith('qa-lens')) return `${JSON.parse(text).summary.findings} findings (10 rules)`;
   if (name.startsWith('Node floor')) return `${JSON.parse(text).files} files read, no findings`;
+  if (name.startsWith('Node start')) return 'nothing read';
   if (name === 'leasot') {
     // leasot exits as soon as it has written, so a large report can be cut short on a pipe: count
     // the entries that arrived rather than parse.

@@ -13,6 +13,7 @@ import type { Project } from '../../core/project';
 import type { Finding, TextProblem } from '../../core/types';
 import { log } from '../log';
 import { editorSettings, onDidChangeSettings } from '../settings';
+import { DeletedFiles } from '../workspace/deletedFiles';
 import type { ProjectRegistry } from '../workspace/projects';
 
 /** What the editor knows about one open document. */
@@ -63,6 +64,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
   /** The analysis in progress per document, so that callers asking for the same version share it. */
   private readonly running = new Map<string, { version: number; promise: Promise<DocumentAnalysis | undefined> }>();
   private debounceMs = editorSettings().debounceMs;
+  /** Open documents whose file is gone from disk: their findings are not shown unless they hold unsaved text. */
+  readonly deletedFiles = new DeletedFiles();
 
   /** Fires after a document's findings were recomputed. */
   readonly onDidChange = this.changed.event;
@@ -77,6 +80,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       projects.onDidChange(() => this.reanalyseAll()),
+      this.deletedFiles,
+      this.deletedFiles.onDidChange((uri) => this.reanalyse(uri)),
       onDidChangeSettings((event) => {
         if (event.affectsConfiguration('qaLens.analysis')) this.debounceMs = editorSettings().debounceMs;
       }),
@@ -159,7 +164,17 @@ export class DocumentAnalyzer implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0, true);
   }
 
-  private forget(uri: vscode.Uri): void {
+  /**
+   * The file is gone from disk and the document holds nothing unsaved: VS Code may keep such a
+   * document for minutes, but its findings are of a file that no longer exists. With unsaved
+   * changes the document is the user's text, which a save writes back at that path: its findings
+   * stay, as VS Code keeps the editor.
+   */
+  private isDeletedAndSaved(doc: vscode.TextDocument): boolean {
+    return !doc.isDirty && this.deletedFiles.isDeleted(doc.uri);
+  }
+
+  private forget(uri: vscode.Uri): undefined {
     const key = uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
@@ -168,6 +183,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.sessions.forget(key);
     this.pool.forget(key);
     if (this.results.delete(key)) this.changed.fire(uri);
+    return undefined;
   }
 
   /**
@@ -204,6 +220,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
 
   private async analyseNow(doc: vscode.TextDocument, whole: boolean): Promise<DocumentAnalysis | undefined> {
     if (!isAnalysable(doc) || doc.isClosed) return undefined;
+    if (this.isDeletedAndSaved(doc)) return this.forget(doc.uri);
     const project = await this.projects.forUri(doc.uri)?.catch((error: unknown) => {
       log().error(`Could not load the QA Lens project for ${doc.uri.fsPath}: ${String(error)}`);
       return undefined;
@@ -261,6 +278,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
       if (language && length > limit) analysis.skipped = { reason: 'too-large', length, limit };
       else if (language) analysis.skipped = { reason: 'excluded' };
     }
+    // Deleted while it was analysed: as above.
+    if (this.isDeletedAndSaved(doc)) return this.forget(doc.uri);
     // A newer edit may have landed while the project loaded: keep only the freshest result.
     const current = this.results.get(doc.uri.toString());
     if (current && current.version > analysis.version) return current;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -307,6 +307,105 @@ describe('sidebar: views, status bar and badges in a real VS Code', function () 
     const manifest = (await activeExtension()).packageJSON as { contributes: { snippets: { language: string }[] } };
     const known = await vscode.languages.getLanguages();
     assert.deepEqual(manifest.contributes.snippets.map((s) => s.language).filter((id) => !known.includes(id)), []);
+  });
+
+  it('a file deleted or renamed on disk leaves Shortcuts and Problems while VS Code still holds its document (unless it has unsaved changes)', async () => {
+    const shown = (): string[] => api.sidebar.shortcuts.groups.flatMap((g) => g.items.map((i) => i.finding.path));
+    const gone = file('src/gone.ts');
+    const moved = file('src/moved.ts');
+    const unsaved = file('src/unsaved.ts');
+    await writeFile(gone.fsPath, '// TODO: drop the cache\n');
+    await writeFile(moved.fsPath, '// TODO: move the cache\n');
+    await writeFile(unsaved.fsPath, '// TODO: keep the cache\n');
+    try {
+      // Opened through the API, as a test or another extension does: no editor, and VS Code keeps
+      // such documents in workspace.textDocuments for minutes after nothing uses them.
+      const [, , unsavedDoc] = [await vscode.workspace.openTextDocument(gone), await vscode.workspace.openTextDocument(moved), await vscode.workspace.openTextDocument(unsaved)];
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(unsaved, new vscode.Position(1, 0), '// HACK: typed, not saved\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor('the three documents to be analysed', () => api.analyzer.peek(unsaved)?.findings.length === 2 && api.analyzer.peek(gone) && api.analyzer.peek(moved));
+      await waitFor('the three files in Shortcuts', async () => {
+        await api.sidebar.shortcuts.settled();
+        return ['src/gone.ts', 'src/moved.ts', 'src/unsaved.ts'].every((p) => shown().includes(p));
+      });
+
+      // Deleted and renamed from outside VS Code (rm, git mv in a terminal): only the watcher sees it.
+      await rm(gone.fsPath);
+      await rename(moved.fsPath, file('src/renamed.ts').fsPath);
+      await rm(unsaved.fsPath);
+      await waitFor('the deleted and the renamed file to leave Shortcuts', async () => {
+        await api.sidebar.scan.whenIdle();
+        await api.sidebar.shortcuts.settled();
+        const paths = shown();
+        return !paths.includes('src/gone.ts') && !paths.includes('src/moved.ts') && paths.includes('src/renamed.ts');
+      });
+      assert.deepEqual(vscode.languages.getDiagnostics(gone), []);
+      assert.deepEqual(vscode.languages.getDiagnostics(moved), []);
+      // The unsaved text exists only in VS Code: it is what the user sees and will save, so its
+      // findings stay where they are (waited for: its deletion was seen, and the document kept).
+      await waitFor('the deletion of unsaved.ts to be seen', () => api.analyzer.deletedFiles.isDeleted(unsaved));
+      await api.sidebar.shortcuts.settled();
+      assert.equal(shown().filter((p) => p === 'src/unsaved.ts').length, 2);
+      assert.equal(vscode.languages.getDiagnostics(unsaved).filter((d) => d.source === 'QA Lens').length, 2);
+      assert.ok(vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === gone.toString()), 'VS Code still holds the deleted document (else this test proves nothing)');
+      // Saved, the text is on disk again; deleted again with nothing unsaved, it leaves too.
+      assert.ok(await unsavedDoc.save());
+      assert.equal(await readFile(unsaved.fsPath, 'utf8'), '// TODO: keep the cache\n// HACK: typed, not saved\n');
+      await rm(unsaved.fsPath);
+      await waitFor('the saved and deleted unsaved.ts to leave Shortcuts', async () => {
+        await api.sidebar.scan.whenIdle();
+        await api.sidebar.shortcuts.settled();
+        return !shown().includes('src/unsaved.ts');
+      });
+
+      // A file written again at the old path counts again (VS Code reloads the document from disk).
+      await writeFile(gone.fsPath, '// TODO: drop the cache\n// TODO: and the index\n');
+      await waitFor('gone.ts back in Shortcuts', async () => {
+        await api.sidebar.scan.whenIdle();
+        await api.sidebar.shortcuts.settled();
+        return shown().filter((p) => p === 'src/gone.ts').length === 2;
+      });
+    } finally {
+      for (const uri of [gone, moved, unsaved, file('src/renamed.ts')]) await rm(uri.fsPath, { force: true });
+    }
+    await waitFor('the fixture files to leave Shortcuts', async () => {
+      await api.sidebar.scan.whenIdle();
+      await api.sidebar.shortcuts.settled();
+      return !shown().some((p) => ['src/gone.ts', 'src/moved.ts', 'src/unsaved.ts', 'src/renamed.ts'].includes(p));
+    });
+  });
+
+  it('a file deleted or renamed by VS Code itself (a workspace edit) leaves Shortcuts too', async () => {
+    const shown = (): string[] => api.sidebar.shortcuts.groups.flatMap((g) => g.items.map((i) => i.finding.path));
+    const deleted = file('src/deleted-by-edit.ts');
+    const renamed = file('src/renamed-by-edit.ts');
+    await writeFile(deleted.fsPath, '// TODO: one\n');
+    await writeFile(renamed.fsPath, '// TODO: two\n');
+    try {
+      for (const uri of [deleted, renamed]) await vscode.workspace.openTextDocument(uri);
+      await waitFor('both in Shortcuts', async () => {
+        await api.sidebar.shortcuts.settled();
+        return shown().includes('src/deleted-by-edit.ts') && shown().includes('src/renamed-by-edit.ts');
+      });
+      const edit = new vscode.WorkspaceEdit();
+      edit.deleteFile(deleted);
+      edit.renameFile(renamed, file('src/renamed-to.ts'));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitFor('the old paths to leave Shortcuts', async () => {
+        await api.sidebar.scan.whenIdle();
+        await api.sidebar.shortcuts.settled();
+        const paths = shown();
+        return !paths.includes('src/deleted-by-edit.ts') && !paths.includes('src/renamed-by-edit.ts') && paths.includes('src/renamed-to.ts');
+      });
+    } finally {
+      for (const uri of [deleted, renamed, file('src/renamed-to.ts')]) await rm(uri.fsPath, { force: true });
+    }
+    await waitFor('the fixture files to leave Shortcuts', async () => {
+      await api.sidebar.scan.whenIdle();
+      await api.sidebar.shortcuts.settled();
+      return !shown().includes('src/renamed-to.ts');
+    });
   });
 
   it('Refresh rescans and the scan can be cancelled', async () => {

@@ -3,6 +3,7 @@ import type { LineEdit } from '../../core/fixes/lineEdit';
 import { isRuleId, type RuleId } from '../../core/rules/ids';
 import type { Finding } from '../../core/types';
 import type { DocumentAnalysis, DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { readonlyReason } from '../workspace/readonlyFiles';
 
 /**
  * The arguments every quick-fix command takes: which finding (document, 1-based line and column,
@@ -52,7 +53,7 @@ function parseArgs(raw: unknown): FindingArgs | undefined {
 /**
  * The finding a command was invoked for, looked up again in the current analysis (the text may
  * have changed since the quick fix was offered): same rule on the same line, nearest column.
- * Says why in a message and returns undefined when it is gone.
+ * Says why in a message and returns undefined when it is gone, or when the file is read-only.
  */
 export async function resolveFinding(analyzer: DocumentAnalyzer, raw: unknown): Promise<{ target: FindingTarget; args: FindingArgs } | undefined> {
   const args = parseArgs(raw);
@@ -61,15 +62,21 @@ export async function resolveFinding(analyzer: DocumentAnalyzer, raw: unknown): 
     return undefined;
   }
   const uri = vscode.Uri.parse(args.uri);
+  const name = uri.scheme === 'file' ? uri.fsPath : uri.toString();
   let doc: vscode.TextDocument;
   try {
     doc = await vscode.workspace.openTextDocument(uri);
   } catch (error) {
-    const name = uri.scheme === 'file' ? uri.fsPath : uri.toString();
     // Deleted or moved since the quick fix or hover was shown, or it cannot be opened at all.
     const gone = await vscode.workspace.fs.stat(uri).then(() => false, (statError: unknown) => statError instanceof vscode.FileSystemError && statError.code === 'FileNotFound');
     const message = gone ? `${name} is no longer there` : `${name} cannot be opened (${error instanceof Error ? error.message : String(error)})`;
     void vscode.window.showInformationMessage(`QA Lens: ${message}, so its ${args.ruleId} finding cannot be changed.`);
+    return undefined;
+  }
+  // Every command here edits the file: refused before it asks for a ticket, a date or a reason.
+  const readonly = await readonlyReason(doc.uri);
+  if (readonly !== undefined) {
+    void vscode.window.showWarningMessage(`QA Lens: ${name} is read-only (${readonly}), so its ${args.ruleId} finding was not changed.`);
     return undefined;
   }
   const analysis = await analyzer.analysis(doc);

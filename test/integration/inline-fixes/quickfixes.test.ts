@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, qaDiagnostics, qaLens, waitFor, waitForDiagnostics, writeAndOpen } from '../inline/helpers';
+import { codeOf, hoverText, qaDiagnostics, qaLens, setSetting, waitFor, waitForDiagnostics, writeAndOpen } from '../inline/helpers';
 import { delay } from '../shared/extension';
 import { answerWithEnter } from '../shared/quickPick';
 
@@ -89,6 +89,42 @@ describe('inline: quick fixes', function () {
     await vscode.workspace.fs.delete(uri);
     const applied = await vscode.commands.executeCommand<boolean>('qaLens.addTicket', { uri: uri.toString(), line: 1, column: 4, ruleId: 'untracked-marker', ticket: 'SHOP-1' });
     assert.equal(applied, false, 'refused with a message (it used to throw "cannot open")');
+  });
+
+  it('a hover fix in a file made read-only by files.readonlyInclude is refused and changes nothing', async () => {
+    const text = "// TODO: we'll fix it next sprint\ntry { run(); } catch {}\n";
+    const editor = await writeAndOpen('locked/readonly.ts', text);
+    const uri = editor.document.uri;
+    await waitForDiagnostics(uri, ['1:deferred-to-sprint', '2:swallowed-error']);
+    // The links as the hover shows them (a click runs the command with the link's arguments).
+    const links = async (line: number, character: number): Promise<Map<string, Record<string, unknown>>> => {
+      const found = new Map<string, Record<string, unknown>>();
+      for (const [, command, args] of (await hoverText(uri, new vscode.Position(line, character))).matchAll(/\(command:(qaLens\.\w+)\?([^)]+)\)/g)) {
+        found.set(command, (JSON.parse(decodeURIComponent(args)) as [Record<string, unknown>])[0]);
+      }
+      return found;
+    };
+    const deferral = await waitFor(async () => ((await links(0, 5)).has('qaLens.addTicket') ? links(0, 5) : undefined), 'the hover links of the deferral');
+    const swallowed = await waitFor(async () => ((await links(1, 16)).has('qaLens.ignoreFinding') ? links(1, 16) : undefined), 'the hover links of the empty catch');
+    await setSetting('files.readonlyInclude', { 'locked/**': true });
+    try {
+      const runs: Array<[string, Record<string, unknown>]> = [
+        ['qaLens.addTicket', { ...deferral.get('qaLens.addTicket'), ticket: 'SHOP-9' }],
+        ['qaLens.addDeadline', { ...deferral.get('qaLens.addDeadline'), date: '2099-01-31' }],
+        ['qaLens.ignoreFinding', { ...swallowed.get('qaLens.ignoreFinding'), reason: 'best-effort cleanup' }],
+      ];
+      for (const [command, args] of runs) {
+        assert.equal(await vscode.commands.executeCommand<boolean>(command, args), false, `${command} wrote into a read-only file`);
+      }
+      assert.equal(editor.document.getText(), text);
+      assert.equal(editor.document.isDirty, false);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), text);
+    } finally {
+      await setSetting('files.readonlyInclude', undefined);
+    }
+    // Writable again: the same link applies.
+    assert.equal(await vscode.commands.executeCommand<boolean>('qaLens.addTicket', { ...deferral.get('qaLens.addTicket'), ticket: 'SHOP-9' }), true);
+    assert.equal(editor.document.lineAt(0).text, "// TODO(SHOP-9): we'll fix it next sprint");
   });
 
   it('adds a deadline as TODO(YYYY-MM-DD)', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type GitOptions, runGit } from './client';
 import { looksBinary, topLevel, untrackedFiles } from './diffFiles';
+import { fileAtCommit } from './fileAtRef';
 import { resolveCommit } from './refs';
 
 export interface AddedLinesOptions extends GitOptions {
@@ -22,20 +23,72 @@ export type AddedLines = Map<string, Set<number>>;
 export async function addedLines(repo: string, baseRef: string, options: AddedLinesOptions = {}): Promise<AddedLines> {
   const base = await resolveCommit(repo, baseRef, options);
   const revs = options.includeWorkingTree ? [base] : [base, await resolveCommit(repo, 'HEAD', options)];
-  const out = await runGit(
-    repo,
-    [
-      'diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--unified=0', '-M',
-      '--src-prefix=a/', '--dst-prefix=b/', ...revs, '--',
-    ],
-    options,
-  );
+  const out = await runGit(repo, [...DIFF_ARGS, '-M', ...revs, '--'], options);
   const result = parseAddedLines(out);
-  if (options.includeWorkingTree) {
+  const withLoneCr = pathsWithLoneCr(out);
+  if (options.includeWorkingTree || withLoneCr.size > 0) {
     const root = await topLevel(repo, options);
-    for (const path of await untrackedFiles(root, options)) {
-      const lines = await allLinesOf(join(root, path));
-      if (lines.size > 0) result.set(path, lines);
+    for (const path of withLoneCr) {
+      const lines = result.get(path);
+      if (lines === undefined) continue;
+      const text = options.includeWorkingTree ? await readText(join(root, path)) : await fileAtCommit(root, revs[1] ?? 'HEAD', path, options).catch(() => undefined);
+      if (text !== undefined) result.set(path, toEditorLines(text, lines));
+    }
+    if (options.includeWorkingTree) {
+      for (const path of await untrackedFiles(root, options)) {
+        const lines = await allLinesOf(join(root, path));
+        if (lines.size > 0) result.set(path, lines);
+      }
+    }
+  }
+  return result;
+}
+
+const DIFF_ARGS = ['--literal-pathspecs', 'diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/'];
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return (await readFile(file)).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Git counts lines by line feeds; the editor and the engine also end a line at a lone \r (old Mac
+ * files, see LineIndex). The files whose patch shows a lone \r have their git lines turned into
+ * the engine's: every line of the file that a git line added covers. (A file whose lone \r lie
+ * only in lines the patch does not show keeps git's numbers.)
+ */
+function pathsWithLoneCr(patch: string): Set<string> {
+  const paths = new Set<string>();
+  if (!/\r[^\n]/.test(patch)) return paths;
+  let current: string | undefined;
+  for (const line of patch.split('\n')) {
+    if (line.startsWith('+++ ')) {
+      const target = line.slice(4).replace(/\t$/, '');
+      current = target === '/dev/null' ? undefined : stripPrefix(unquoteGitPath(target), 'b/');
+    } else if (current !== undefined && /\r[^]/.test(line) && (line.startsWith('+') || line.startsWith('-'))) {
+      paths.add(current);
+    }
+  }
+  return paths;
+}
+
+/** The engine's 1-based lines (\n, \r\n or a lone \r end one) covered by git's added lines of `text`. */
+export function toEditorLines(text: string, gitLines: ReadonlySet<number>): Set<number> {
+  const result = new Set<number>();
+  let gitLine = 1;
+  let editorLine = 1;
+  // Each character marks its line; the empty "line" after a final break has none, as in git.
+  for (let i = 0; i < text.length; i++) {
+    if (gitLines.has(gitLine)) result.add(editorLine);
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      gitLine++;
+      editorLine++;
+    } else if (c === 13 && text.charCodeAt(i + 1) !== 10) {
+      editorLine++;
     }
   }
   return result;
@@ -47,7 +100,9 @@ async function allLinesOf(file: string): Promise<Set<number>> {
     const bytes = await readFile(file);
     if (looksBinary(bytes)) return lines;
     const text = bytes.toString('utf8');
-    const count = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+    // Lines as the engine counts them: \n, \r\n or a lone \r end one.
+    const breaks = text.match(/\r\n?|\n/g)?.length ?? 0;
+    const count = text === '' ? 0 : breaks + (/[\r\n]$/.test(text) ? 0 : 1);
     for (let n = 1; n <= count; n++) lines.add(n);
   } catch {
     // Removed or unreadable since it was listed: nothing added that we can see.

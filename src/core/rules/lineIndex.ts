@@ -9,16 +9,7 @@ export class LineIndex {
 
   /** Offset of the first character of each line; built on first use (quiet files never pay). */
   get starts(): number[] {
-    if (this.lineStarts === null) {
-      const starts = [0];
-      const text = this.text;
-      let at = text.indexOf('\n');
-      while (at !== -1) {
-        starts.push(at + 1);
-        at = text.indexOf('\n', at + 1);
-      }
-      this.lineStarts = starts;
-    }
+    if (this.lineStarts === null) this.lineStarts = lineStartsOf(this.text);
     return this.lineStarts;
   }
 
@@ -59,4 +50,22 @@ export class LineIndex {
   lineText(line0: number): string {
     return this.text.slice(this.starts[line0], this.lineEnd(line0));
   }
+}
+
+/**
+ * Where each line starts. A line ends at \n, \r\n or a lone \r (old Mac files), as in VS Code,
+ * so the CLI and the editor give a finding the same line number. Lone CRs are rare: a text
+ * without any \r is split at line feeds only, by the fast native search.
+ */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
 }

@@ -4,6 +4,7 @@ import { type GitOptions, runGit } from './client';
 import { looksBinary, topLevel, untrackedFiles } from './diffFiles';
 import { fileAtCommit } from './fileAtRef';
 import { resolveCommit } from './refs';
+import { missedRenames, SMALL_RENAME_THRESHOLD } from './renames';
 
 export interface AddedLinesOptions extends GitOptions {
   /**
@@ -25,6 +26,14 @@ export async function addedLines(repo: string, baseRef: string, options: AddedLi
   const revs = options.includeWorkingTree ? [base] : [base, await resolveCommit(repo, 'HEAD', options)];
   const out = await runGit(repo, [...DIFF_ARGS, '-M', ...revs, '--'], options);
   const result = parseAddedLines(out);
+  // A small file renamed and grown is a deletion and an addition for git's default threshold: as
+  // in diffFiles, it is a rename, and only its new lines are added.
+  const { added, deleted } = addedAndDeleted(out);
+  for (const pair of await missedRenames(repo, revs, deleted, added, options)) {
+    const renamed = await runGit(repo, [...DIFF_ARGS, `--find-renames=${SMALL_RENAME_THRESHOLD}`, ...revs, '--', pair.from, pair.to], options);
+    const lines = parseAddedLines(renamed).get(pair.to);
+    if (lines) result.set(pair.to, lines);
+  }
   const withLoneCr = pathsWithLoneCr(out);
   if (options.includeWorkingTree || withLoneCr.size > 0) {
     const root = await topLevel(repo, options);
@@ -45,6 +54,30 @@ export async function addedLines(repo: string, baseRef: string, options: AddedLi
 }
 
 const DIFF_ARGS = ['--literal-pathspecs', 'diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/'];
+
+/** The files a patch adds and deletes, from the file headers (`--- /dev/null`, `+++ /dev/null`). */
+function addedAndDeleted(patch: string): { added: string[]; deleted: string[] } {
+  const added: string[] = [];
+  const deleted: string[] = [];
+  let inHeader = false;
+  let from: string | undefined;
+  for (const line of patch.split('\n')) {
+    // Hunk bodies start with '+', '-' or '\\': a line that starts a header is never one of them.
+    if (line.startsWith('diff --git ')) {
+      inHeader = true;
+      from = undefined;
+    } else if (line.startsWith('@@')) {
+      inHeader = false;
+    } else if (inHeader && line.startsWith('--- ')) {
+      from = line.slice(4).replace(/\t$/, '');
+    } else if (inHeader && line.startsWith('+++ ')) {
+      const to = line.slice(4).replace(/\t$/, '');
+      if (from === '/dev/null' && to !== '/dev/null') added.push(stripPrefix(unquoteGitPath(to), 'b/'));
+      if (to === '/dev/null' && from !== undefined && from !== '/dev/null') deleted.push(stripPrefix(unquoteGitPath(from), 'a/'));
+    }
+  }
+  return { added, deleted };
+}
 
 async function readText(file: string): Promise<string | undefined> {
   try {

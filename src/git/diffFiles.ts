@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type GitOptions, runGit } from './client';
 import { resolveCommit } from './refs';
+import { missedRenames } from './renames';
 
 export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied';
 
@@ -31,7 +32,8 @@ export interface DiffFilesOptions extends GitOptions {
 
 /**
  * The files changed between `base` and `head` (both refs), or between `base` and the working tree
- * when `head` is omitted. Renames and copies are detected (`-M -C`). Output is parsed from `-z`
+ * when `head` is omitted. Renames and copies are detected (`-M -C`), and so are the renames of small
+ * files that grew, which git's default threshold misses (see missedRenames). Output is parsed from `-z`
  * records, so names with spaces, tabs, quotes, newlines or non-ASCII characters come back as-is.
  */
 export async function diffFiles(repo: string, base: string, head?: string, options: DiffFilesOptions = {}): Promise<ChangedFile[]> {
@@ -42,7 +44,7 @@ export async function diffFiles(repo: string, base: string, head?: string, optio
     ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--raw', '--numstat', '-z', '-M', '-C', ...revs, '--'],
     options,
   );
-  const files = parseRawNumstat(out);
+  const files = await pairMissedRenames(repo, revs, parseRawNumstat(out), options);
   if (head === undefined && options.includeUntracked !== false) {
     const root = await topLevel(repo, options);
     const known = new Set(files.map((f) => f.path));
@@ -51,6 +53,18 @@ export async function diffFiles(repo: string, base: string, head?: string, optio
     }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** `files` with the renames git's default threshold missed (see missedRenames) as renames. */
+async function pairMissedRenames(repo: string, revs: readonly string[], files: ChangedFile[], options: GitOptions): Promise<ChangedFile[]> {
+  const deleted = files.filter((f) => f.status === 'deleted' && !f.binary).map((f) => f.path);
+  const added = files.filter((f) => f.status === 'added' && !f.binary).map((f) => f.path);
+  const pairs = await missedRenames(repo, revs, deleted, added, options);
+  if (pairs.length === 0) return files;
+  const gone = new Set(pairs.flatMap((p) => [p.from, p.to]));
+  const kept = files.filter((f) => !(gone.has(f.path) && (f.status === 'deleted' || f.status === 'added')));
+  for (const pair of pairs) kept.push({ path: pair.to, oldPath: pair.from, status: 'renamed', added: pair.added, removed: 0, binary: false });
+  return kept;
 }
 
 export async function topLevel(repo: string, options: GitOptions = {}): Promise<string> {

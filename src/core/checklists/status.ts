@@ -15,7 +15,10 @@ const MIN_REASON_LENGTH = 3;
 
 export interface ItemState {
   status: ItemStatus;
-  /** Required for deviates and not-applicable. */
+  /**
+   * Required for deviates and not-applicable; kept with the other statuses too when the item had
+   * one (what the user wrote is never dropped by a status change).
+   */
   reason?: string;
   /** ISO timestamp of the change, when the caller records one. */
   updated?: string;
@@ -95,7 +98,10 @@ export class InMemoryChecklistStateStore implements ChecklistStateStore {
     const problem = validateItemState(state);
     if (problem) throw new Error(`invalid state for ${key.checklist}/${key.item}: ${problem}`);
     const stored: ItemState = { status: state.status };
-    if (REASON_REQUIRED.includes(state.status)) stored.reason = state.reason!.trim();
+    // A reason is kept with every status, not only those that need one: a deviation set to
+    // addressed keeps what the user wrote, so it is there again if the item deviates once more.
+    const reason = state.reason?.trim();
+    if (reason) stored.reason = reason;
     if (state.updated !== undefined) stored.updated = state.updated;
     if (state.status === 'open') this.states.delete(keyOf(key));
     else this.states.set(keyOf(key), stored);

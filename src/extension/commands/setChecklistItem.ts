@@ -45,7 +45,9 @@ export function registerSetChecklistItem(context: vscode.ExtensionContext, sideb
       });
       if (reason === undefined) return undefined;
     }
-    const state = REASON_REQUIRED.includes(status) ? { status, reason: reason?.trim() } : { status };
+    // Addressed keeps the reason the item had (a deviation that was then fixed): set to deviates
+    // again, the prompt offers it back instead of an empty field.
+    const state = REASON_REQUIRED.includes(status) ? { status, reason: reason?.trim() } : keptReason(status, reason ?? resolved.currentReason);
     await sidebar.checklistState.set(resolved.key, state);
     await sidebar.checklist.refresh();
     return state;
@@ -57,6 +59,12 @@ export function registerSetChecklistItem(context: vscode.ExtensionContext, sideb
     vscode.commands.registerCommand('qaLens.checklistItem.notApplicable', (target?: unknown) => run(target, 'not-applicable')),
     vscode.commands.registerCommand('qaLens.checklistItem.reopen', (target?: unknown) => run(target, 'open')),
   );
+}
+
+/** A status that needs no reason, with the reason the item had when there was one (open forgets both). */
+function keptReason(status: ItemStatus, reason: string | undefined): { status: ItemStatus; reason?: string } {
+  const text = reason?.trim();
+  return status !== 'open' && text ? { status, reason: text } : { status };
 }
 
 function isArgs(value: unknown): value is SetChecklistItemArgs {

@@ -54,10 +54,33 @@ export interface ChecklistStateDocument {
 }
 
 /**
- * Why a reason is not acceptable for a status, or null. A reason is one line of real text:
- * the point is that the next reader learns why, so "-" or "n/a" will not do.
+ * Why a reason typed now is not acceptable for a status, or null. A reason is one line of real
+ * text: the point is that the next reader learns why, so "-", "n/a" or "tbd" will not do.
  */
 export function validateReason(status: ItemStatus, reason: string | undefined): string | null {
+  const problem = storedReasonProblem(status, reason);
+  if (problem !== null || !REASON_REQUIRED.includes(status)) return problem;
+  const text = reason!.trim();
+  if (isPlaceholder(text)) return `'${status}' needs a reason that says why; "${text}" only fills the field`;
+  return null;
+}
+
+/**
+ * Words that fill a reason field without saying anything, compared without case, spaces or
+ * punctuation ("N/A.", "n.a.", "T.B.D." and "not applicable" all match).
+ */
+const PLACEHOLDERS = new Set(['na', 'none', 'nil', 'null', 'nothing', 'tbd', 'tba', 'todo', 'fixme', 'idk', 'unknown', 'reason', 'because', 'notapplicable', 'doesnotapply', 'deviates', 'whatever', 'asdf', 'xxx']);
+
+function isPlaceholder(text: string): boolean {
+  const bare = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return bare === '' || PLACEHOLDERS.has(bare);
+}
+
+/**
+ * The rules a stored reason must meet. Placeholders are refused only when typed (validateReason):
+ * a state stored before that rule, reason "n/a" included, stays readable rather than being dropped.
+ */
+function storedReasonProblem(status: ItemStatus, reason: string | undefined): string | null {
   if (!REASON_REQUIRED.includes(status)) return null;
   const text = reason?.trim() ?? '';
   if (text.length < MIN_REASON_LENGTH) return `'${status}' needs a one-line reason (at least ${MIN_REASON_LENGTH} characters) saying why`;
@@ -75,7 +98,7 @@ export function validateItemState(state: unknown): string | null {
   }
   if (reason !== undefined && typeof reason !== 'string') return 'reason must be text';
   if (updated !== undefined && typeof updated !== 'string') return 'updated must be an ISO timestamp';
-  return validateReason(status as ItemStatus, reason);
+  return storedReasonProblem(status as ItemStatus, reason);
 }
 
 /** A store kept in memory, built from and turned back into the JSON document. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { delay } from '../shared/extension';
-import { env, open, set, shown, waitForStatuses, type Env } from './helpers';
+import { env, file, open, set, shown, waitForStatuses, type Env } from './helpers';
 
 /** The shown item of a checklist, as the context menu passes it. */
 async function node(e: Env, checklistId: string, itemId: string) {
@@ -47,6 +47,16 @@ describe('checklists: what the user wrote as a reason is kept', function () {
     const { result, gaveUp } = await runAnswering(() => vscode.commands.executeCommand<{ status: string; reason?: string } | undefined>('qaLens.checklistItem.deviates', target), 'workbench.action.acceptSelectedQuickOpenItem');
     assert.ok(!gaveUp, 'the reason prompt did not accept Enter: it was not filled in with the earlier reason');
     assert.deepEqual(result, { status: 'deviates', reason: 'the view is created once, at deploy' });
+    await waitForStatuses(e, 'db', ['DB-01=open', 'DB-02=deviates:the view is created once, at deploy', 'DB-03=open']);
+  });
+
+  it('"n/a" is not taken as the reason for not applicable: the user is asked for one, and nothing is recorded when they cancel', async () => {
+    await open(e, 'views/010_views.sql');
+    const { result } = await runAnswering(
+      () => vscode.commands.executeCommand('qaLens.setChecklistItem', { uri: file(e.root, 'views/010_views.sql').toString(), checklistId: 'db', itemId: 'DB-03', status: 'not-applicable', reason: 'n/a' }),
+      'workbench.action.closeQuickOpen',
+    );
+    assert.equal(result, undefined);
     await waitForStatuses(e, 'db', ['DB-01=open', 'DB-02=deviates:the view is created once, at deploy', 'DB-03=open']);
   });
 });

@@ -3,6 +3,8 @@ import {
   InMemoryChecklistStateStore,
   readChecklistStateDocument,
   readStateFile,
+  validateItemState,
+  validateReason,
   type ChecklistStateKey,
 } from '../../../src/core/checklists';
 
@@ -25,5 +27,29 @@ describe('checklist state never loses what the user wrote', () => {
     store.set(key('MIG-01'), { status: 'deviates', reason: 'the table has 40 rows' });
     store.set(key('MIG-01'), { status: 'open', reason: 'the table has 40 rows' });
     assert.equal(store.get(key('MIG-01')), undefined);
+  });
+
+  describe('a reason must say why', () => {
+    for (const placeholder of ['n/a', 'N/A', 'n.a.', 'N/A.', 'tbd', 'T.B.D.', 'none', 'TODO', '---', '...', '???', 'not applicable', '- - -', '"n/a"']) {
+      it(`"${placeholder}" is refused when typed, for deviates and for not-applicable`, () => {
+        assert.match(validateReason('deviates', placeholder)!, /needs a/);
+        assert.match(validateReason('not-applicable', placeholder)!, /needs a/);
+      });
+    }
+
+    it('short real reasons and reasons that merely contain a placeholder word are accepted', () => {
+      for (const reason of ['why', 'n/a here: no schema change', 'none of the rows are read', 'tbd with ops in PROJ-12', 'pas de texte', '表示なし']) {
+        assert.equal(validateReason('deviates', reason), null, reason);
+      }
+    });
+
+    it('a state stored before the rule, reason "n/a", is still read (never dropped from the file)', () => {
+      const document = { version: 1, entries: { 'file:///repo': { main: { 'db/1.sql': { migration: { 'MIG-01': { status: 'not-applicable', reason: 'n/a' } } } } } } };
+      assert.equal(validateItemState({ status: 'not-applicable', reason: 'n/a' }), null);
+      const read = readChecklistStateDocument(document);
+      assert.deepEqual(read.dropped, []);
+      assert.deepEqual(new InMemoryChecklistStateStore(read.document).get(key('MIG-01')), { status: 'not-applicable', reason: 'n/a' });
+      assert.deepEqual(readStateFile(JSON.stringify(document, null, 2)).problems, []);
+    });
   });
 });

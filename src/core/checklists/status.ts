@@ -101,19 +101,41 @@ export function validateItemState(state: unknown): string | null {
   return storedReasonProblem(status as ItemStatus, reason);
 }
 
+/**
+ * The branch key of a detached HEAD is its first 7 hex digits, in trusted and untrusted windows
+ * alike (untrusted windows read .git/HEAD and run no git). Trusted windows used to key by git's
+ * own short id, which is longer in a large repository or with `core.abbrev`: a key of 8 or more
+ * hex digits that starts with the 7 asked for is that older form of the same checkout, and what
+ * was recorded under it is read, not lost.
+ */
+const DETACHED_KEY = /^[0-9a-f]{7}$/;
+const OLDER_DETACHED_KEY = /^[0-9a-f]{8,64}$/;
+
+/** The 7-digit key an older, longer detached-HEAD key stands for, or undefined. */
+export function detachedKeyOf(branch: string): string | undefined {
+  return OLDER_DETACHED_KEY.test(branch) ? branch.slice(0, 7) : undefined;
+}
+
+/** Whether states stored under `stored` are read when `branch` is asked for (itself, or its older form). */
+export function branchKeyMatches(stored: string, branch: string): boolean {
+  return stored === branch || (DETACHED_KEY.test(branch) && detachedKeyOf(stored) === branch);
+}
+
 /** A store kept in memory, built from and turned back into the JSON document. */
 export class InMemoryChecklistStateStore implements ChecklistStateStore {
   private readonly states = new Map<string, ItemState>();
+  /** Item states stored under an older detached-HEAD key, by the key they are read under now. */
+  private readonly older = new Map<string, Set<string>>();
 
   /** `onChange` runs after every set, e.g. to schedule an atomic write of `toDocument()`. */
   constructor(document?: ChecklistStateDocument, private readonly onChange?: (store: InMemoryChecklistStateStore) => void) {
     if (document) {
-      for (const [key, state] of flatten(document)) this.states.set(keyOf(key), { ...state });
+      for (const [key, state] of flatten(document)) this.put(key, { ...state });
     }
   }
 
   get(key: ChecklistStateKey): ItemState | undefined {
-    const state = this.states.get(keyOf(key));
+    const state = this.states.get(keyOf(key)) ?? this.olderState(key);
     return state ? { ...state } : undefined;
   }
 
@@ -126,19 +148,53 @@ export class InMemoryChecklistStateStore implements ChecklistStateStore {
     const reason = state.reason?.trim();
     if (reason) stored.reason = reason;
     if (state.updated !== undefined) stored.updated = state.updated;
-    if (state.status === 'open') this.states.delete(keyOf(key));
-    else this.states.set(keyOf(key), stored);
+    // What the user sets now replaces the item's state under an older key of the same checkout
+    // (else "open" would bring the older state back).
+    if (DETACHED_KEY.test(key.branch)) for (const older of [...(this.older.get(keyOf(key)) ?? [])]) this.remove(older);
+    if (state.status === 'open') this.remove(keyOf(key));
+    else this.put(key, stored);
     this.onChange?.(this);
   }
 
   itemStates(folder: string, branch: string, file: string, checklist: string): ItemStates {
     // Item ids are the team's words: `constructor` or `__proto__` must stay plain keys.
     const result = Object.create(null) as Record<string, ItemState>;
+    const fromOlder = Object.create(null) as Record<string, ItemState>;
     for (const [key, state] of this.states) {
       const [f, b, p, c, item] = JSON.parse(key) as string[];
-      if (f === folder && b === branch && p === file && c === checklist) result[item] = { ...state };
+      if (f !== folder || p !== file || c !== checklist) continue;
+      if (b === branch) result[item] = { ...state };
+      else if (branchKeyMatches(b, branch)) fromOlder[item] ??= { ...state };
     }
+    for (const item of Object.keys(fromOlder)) result[item] ??= fromOlder[item];
     return result;
+  }
+
+  private put(key: ChecklistStateKey, state: ItemState): void {
+    const id = keyOf(key);
+    this.states.set(id, state);
+    const detached = detachedKeyOf(key.branch);
+    if (detached !== undefined) {
+      const asked = keyOf({ ...key, branch: detached });
+      const ids = this.older.get(asked) ?? new Set<string>();
+      this.older.set(asked, ids.add(id));
+    }
+  }
+
+  private remove(id: string): void {
+    if (!this.states.delete(id)) return;
+    const [folder, branch, file, checklist, item] = JSON.parse(id) as [string, string, string, string, string];
+    const detached = detachedKeyOf(branch);
+    if (detached === undefined) return;
+    const asked = keyOf({ folder, branch: detached, file, checklist, item });
+    this.older.get(asked)?.delete(id);
+    if (this.older.get(asked)?.size === 0) this.older.delete(asked);
+  }
+
+  private olderState(key: ChecklistStateKey): ItemState | undefined {
+    if (!DETACHED_KEY.test(key.branch)) return undefined;
+    const [first] = [...(this.older.get(keyOf(key)) ?? [])].sort();
+    return first === undefined ? undefined : this.states.get(first);
   }
 
   /** The serialisable document, keys sorted so the stored file diffs well. */

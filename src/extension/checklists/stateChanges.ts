@@ -1,6 +1,6 @@
 // Pure helpers for ChecklistStateService (no `vscode`): a recorded state is a list of changes,
 // so that they can be laid over whatever another window has written to the file meanwhile.
-import { InMemoryChecklistStateStore, type ChecklistStateDocument, type ChecklistStateKey, type ItemState } from '../../core/checklists';
+import { branchKeyMatches, InMemoryChecklistStateStore, type ChecklistStateDocument, type ChecklistStateKey, type ItemState } from '../../core/checklists';
 
 /** One recorded change: a state for an item, or `undefined` to forget it (back to open). */
 export interface StateChange {
@@ -45,15 +45,18 @@ export function renameChanges(document: ChecklistStateDocument, from: PathInFold
   if (from.folder === to.folder && from.branch === to.branch && from.path === to.path) return [];
   const changes: StateChange[] = [];
   const moved: StateChange[] = [];
+  const movedOlder: StateChange[] = [];
   for (const [key, state] of documentEntries(document)) {
-    if (key.folder !== from.folder || key.branch !== from.branch) continue;
+    // States under an older key of the same detached HEAD are shown for it, so they move too.
+    if (key.folder !== from.folder || !branchKeyMatches(key.branch, from.branch)) continue;
     const rest = restUnder(key.file, from.path);
     if (rest === undefined) continue;
     changes.push({ key, state: undefined });
-    moved.push({ key: { ...key, folder: to.folder, branch: to.branch, file: to.path + rest }, state });
+    (key.branch === from.branch ? moved : movedOlder).push({ key: { ...key, folder: to.folder, branch: to.branch, file: to.path + rest }, state });
   }
   // Forget the old keys first: a folder renamed into itself (a -> a/b) must keep the moved ones.
-  return [...changes, ...moved];
+  // A state under the current key is what is shown, so it is laid last, over an older one.
+  return [...changes, ...movedOlder, ...moved];
 }
 
 /** '' for the path itself, '/x/y' for a path under it (a folder), undefined otherwise. */

@@ -41,7 +41,9 @@ export class GitInfo implements vscode.Disposable {
     // checklist state stays keyed as it is when git answers.
     if (info.kind === 'untrusted' || info.kind === 'no-commits') return (await headBranch(folder.uri.fsPath)) ?? '(no git)';
     if (info.kind !== 'ok') return '(no git)';
-    return info.branch.detached ? info.branch.shortSha : info.branch.name;
+    // A detached HEAD is keyed by 7 hex digits, as headBranch reads it without git: git's own
+    // short id can be longer, and the same checkout then showed other states once trusted.
+    return info.branch.detached ? info.branch.sha.slice(0, 7) : info.branch.name;
   }
 
   private async load(folder: vscode.WorkspaceFolder): Promise<FolderGit> {

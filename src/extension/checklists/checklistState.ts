@@ -12,7 +12,7 @@ import {
 } from '../../core/checklists';
 import { writeTextAtomic } from '../../core/fsAtomic';
 import { log } from '../log';
-import { applyChanges, renameChanges, type PathInFolder, type StateChange } from './stateChanges';
+import { applyChanges, copyChanges, filesWithStates, renameChanges, type PathInFolder, type StateChange } from './stateChanges';
 
 const FILE_NAME = 'checklist-state.json';
 const RELOAD_DELAY_MS = 100;
@@ -42,6 +42,8 @@ export class ChecklistStateService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ChecklistStateKey | undefined>();
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
+  /** Follows renames made outside VS Code (set by followRenames); `settled()` lets tests wait for it. */
+  outsideRenames: { settled(): Promise<void> } | undefined;
 
   constructor(private readonly storageUri: vscode.Uri | undefined) {
     // Without a workspace there is no storageUri: state then lives for the session only.
@@ -84,6 +86,27 @@ export class ChecklistStateService implements vscode.Disposable {
     this.changed.fire(undefined);
     await this.persist();
     return changes.length / 2;
+  }
+
+  /**
+   * A file was renamed or moved outside VS Code (a terminal's `mv`, `git mv`): its states on the
+   * current branch are copied to the new path and kept at the old one. Resolves with how many
+   * item states were copied, once on disk.
+   */
+  async copy(from: PathInFolder, to: PathInFolder): Promise<number> {
+    await this.ready;
+    const changes = copyChanges(this.store.toDocument(), from, to);
+    if (changes.length === 0) return 0;
+    applyChanges(this.store, changes);
+    this.pending.push(...changes);
+    this.changed.fire(undefined);
+    await this.persist();
+    return changes.length;
+  }
+
+  /** Workspace-relative paths of the files with a recorded state in a workspace folder (its URI), on any branch. */
+  filesWithStates(folder: string): string[] {
+    return filesWithStates(this.store.toDocument(), folder);
   }
 
   private async load(): Promise<void> {

@@ -65,3 +65,28 @@ function restUnder(file: string, path: string): string | undefined {
   if (file === path) return '';
   return file.startsWith(`${path}/`) ? file.slice(path.length) : undefined;
 }
+
+/**
+ * The changes that copy the states of a file to where it went, on the current branch, leaving the
+ * old path's states as they are (a rename seen from outside VS Code is a guess: undoing a wrong
+ * one must lose nothing). Items already recorded at the new path keep what they have there.
+ */
+export function copyChanges(document: ChecklistStateDocument, from: PathInFolder, to: PathInFolder): StateChange[] {
+  if (from.folder === to.folder && from.path === to.path) return [];
+  const entries = documentEntries(document);
+  const at = (key: ChecklistStateKey): string => JSON.stringify([key.folder, key.branch, key.file, key.checklist, key.item]);
+  const recorded = new Set(entries.filter(([key]) => key.folder === to.folder && branchKeyMatches(key.branch, to.branch) && key.file === to.path).map(([key]) => at({ ...key, branch: to.branch })));
+  const older: StateChange[] = [];
+  const current: StateChange[] = [];
+  for (const [key, state] of entries) {
+    if (key.folder !== from.folder || key.file !== from.path || !branchKeyMatches(key.branch, from.branch)) continue;
+    const target = { ...key, folder: to.folder, branch: to.branch, file: to.path };
+    if (!recorded.has(at(target))) (key.branch === from.branch ? current : older).push({ key: target, state });
+  }
+  return [...older, ...current];
+}
+
+/** Workspace-relative paths of the files with a recorded state in a folder, on any branch. */
+export function filesWithStates(document: ChecklistStateDocument, folder: string): string[] {
+  return [...new Set(Object.values(document.entries[folder] ?? {}).flatMap((files) => Object.keys(files)))];
+}

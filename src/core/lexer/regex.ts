@@ -41,6 +41,10 @@ export function scanRegex(ctx: LexContext, cs: CompiledSpec, i: number, end: num
     const c = text.charCodeAt(j);
     if (c === 10 || c === 13) return -1;
     if (c === 92) {
+      // An escaped line break does not continue a regex literal either (JavaScript refuses it):
+      // read on, the next line's code and comments became regex text until some later `/`.
+      const next = text.charCodeAt(j + 1);
+      if (next === 10 || next === 13) return -1;
       j += 2;
       continue;
     }

@@ -26,6 +26,9 @@ describe('lexer: JavaScript and TypeScript', () => {
       ['x = arr[i] / n; // yes', [' yes']],
       ['x = 4 / 2 /* real */', [' real ']],
       ['x = y\n/re/.test(z) // yes', [' yes']],
+      // A backslash at the end of the line ends no regex there: the next line is code with its comments.
+      ['x = /\\\n// TODO: yes\ny = /a/; // too', [' TODO: yes', ' too']],
+      ['x = /\\\r\n// yes\r\n', [' yes']],
     ];
     for (const [text, expected] of cases) assert.deepEqual(contents('typescript', text), expected, text);
   });

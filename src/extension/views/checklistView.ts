@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checklistById, checklistProgress, checklistsFor, type Checklist, type ChecklistItem, type ChecklistStateKey, type ItemState, type ItemStatus } from '../../core/checklists';
+import { checklistById, checklistProgress, checklistsFor, REASON_REQUIRED, type Checklist, type ChecklistItem, type ChecklistStateKey, type ItemState, type ItemStatus } from '../../core/checklists';
 import type { ChecklistStateService } from '../checklists/checklistState';
 import { followRenames } from '../checklists/followRenames';
 import { RebuildLoop } from './rebuildLoop';
@@ -122,7 +122,7 @@ export class ChecklistProvider implements vscode.TreeDataProvider<ChecklistTreeN
     const { item: entry, state } = node;
     const item = new vscode.TreeItem(`${entry.id} ${entry.text}`);
     item.id = node.id;
-    item.description = state.reason ? `${STATUS_LABEL[state.status]}: ${state.reason}` : STATUS_LABEL[state.status];
+    item.description = describeStatus(state);
     // The tooltip is made on hover (resolveTreeItem): VS Code fetches a checklist's items together,
     // and 3,000 Markdown tooltips nobody hovers made that fetch, and so every refresh, slow.
     item.iconPath = STATUS_ICON[state.status];
@@ -283,9 +283,23 @@ function itemTooltip({ item: entry, state }: ItemNode): vscode.MarkdownString {
   tooltip.appendMarkdown(`**${entry.id}** ${escape(entry.text)}\n\n`);
   if (entry.how) tooltip.appendMarkdown(`*How:* ${escape(entry.how)}\n\n`);
   tooltip.appendMarkdown(`Status: **${STATUS_LABEL[state.status]}**`);
-  if (state.reason) tooltip.appendMarkdown(` (${escape(state.reason)})`);
+  appendReason(tooltip, state);
   if (state.updated) tooltip.appendMarkdown(`, ${state.updated.slice(0, 10)}`);
   return tooltip;
+}
+
+/**
+ * The status, with its reason where the status is explained by one (deviates, not applicable). An
+ * item set to addressed keeps the reason it deviated for, to offer it back, but shown after
+ * "Addressed" it would read as the reason it is addressed: the tooltip names it as the earlier one.
+ */
+function describeStatus(state: ItemState): string {
+  return state.reason && REASON_REQUIRED.includes(state.status) ? `${STATUS_LABEL[state.status]}: ${state.reason}` : STATUS_LABEL[state.status];
+}
+
+function appendReason(tooltip: vscode.MarkdownString, state: ItemState): void {
+  if (!state.reason) return;
+  tooltip.appendMarkdown(REASON_REQUIRED.includes(state.status) ? ` (${escape(state.reason)})` : ` (earlier reason: ${escape(state.reason)})`);
 }
 
 /** A state recorded for an id the checklist no longer has: the reason stays readable, reopen forgets it. */
@@ -293,10 +307,10 @@ function orphanTreeItem(node: ItemNode): vscode.TreeItem {
   const { item: entry, state } = node;
   const item = new vscode.TreeItem(`${entry.id} (no longer in this checklist)`);
   item.id = node.id;
-  item.description = state.reason ? `${STATUS_LABEL[state.status]}: ${state.reason}` : STATUS_LABEL[state.status];
+  item.description = describeStatus(state);
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${entry.id}** was recorded as **${STATUS_LABEL[state.status]}**`);
-  if (state.reason) tooltip.appendMarkdown(` (${escape(state.reason)})`);
+  appendReason(tooltip, state);
   if (state.updated) tooltip.appendMarkdown(` on ${state.updated.slice(0, 10)}`);
   tooltip.appendMarkdown(`, but the checklist no longer has an item with this id (renumbered or removed). Record it on the item it became, then reopen this one to forget it.`);
   item.tooltip = tooltip;

@@ -41,6 +41,12 @@ describe('checklists: what the user wrote as a reason is kept', function () {
     await set(e, 'views/010_views.sql', 'db', 'DB-02', 'deviates', 'the view is created once, at deploy');
     await vscode.commands.executeCommand('qaLens.checklistItem.addressed', await node(e, 'db', 'DB-02'));
     await waitForStatuses(e, 'db', ['DB-01=open', 'DB-02=addressed:the view is created once, at deploy', 'DB-03=open']);
+    // The row does not show the kept reason as the reason it is addressed; its tooltip names it the earlier one.
+    const addressed = await node(e, 'db', 'DB-02');
+    const row = e.api.sidebar.checklist.getTreeItem(addressed);
+    assert.equal(row.description, 'addressed');
+    const tooltip = e.api.sidebar.checklist.resolveTreeItem(row, addressed).tooltip;
+    assert.match(tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip), /Status: \*\*addressed\*\* \(earlier reason: the view is created once, at deploy\)/);
     // Deviates from the context menu asks for the reason, filled in with the one written before:
     // Enter keeps it.
     const target = await node(e, 'db', 'DB-02');

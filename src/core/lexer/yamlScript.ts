@@ -1,4 +1,8 @@
+import { JAVASCRIPT } from '../languages/web';
+import { PYTHON } from '../languages/scripting';
+import { compile, type CompiledSpec } from './compile';
 import { isSpace, type LexContext } from './context';
+import type { LanguageSpec } from './types';
 
 /**
  * YAML literal blocks that are shell scripts (`run: |` in a GitHub Actions step): which blocks
@@ -9,7 +13,7 @@ import { isSpace, type LexContext } from './context';
  */
 
 /** The language of a script block, which decides what a comment is in it. */
-export type ScriptDialect = 'sh' | 'pwsh' | 'cmd';
+export type ScriptDialect = 'sh' | 'pwsh' | 'cmd' | 'python' | 'js';
 
 /**
  * Keys whose literal block is a script, and its language: GitHub Actions `run`, GitLab, Bitbucket
@@ -68,23 +72,87 @@ export function scriptDialect(text: string, lineStart: number, at: number): Scri
   // Inputs of an action (`with: script: |` of actions/github-script) are not shell: JavaScript there.
   if (parent === 'with') return undefined;
   switch (owner.key) {
+    // Tekton runs a step's `script:` as a file: its shebang names the language.
+    case 'script':
+      return (text.charCodeAt(at) === 58 ? shebangDialect(text, lineStart) : undefined) ?? 'sh';
     // CircleCI's `run: command: |` is shell; Compose's and Ansible's `command` run no shell at all.
     case 'command':
       return parent === 'run' ? 'sh' : undefined;
     case 'cmd':
-      if (parent !== undefined && ANSIBLE_SHELLS.has(parent)) return SCRIPT_KEYS.get(parent);
+      if (parent !== undefined && ANSIBLE_SHELLS.has(parent)) return ansibleDialect(text, parent, owner);
       return appVeyorItem(owner, parent) ? 'cmd' : undefined;
     case 'ps':
       return appVeyorItem(owner, parent) ? 'pwsh' : undefined;
     // Argo Workflows: `script: { command: [bash], source: | }`; the source of `[python]` is Python.
     case 'source':
-      return parent === 'script' && /^\[\s*["']?(?:\/(?:usr\/)?bin\/)?(?:ba)?sh["']?\s*[\],]/.test(siblingValue(text, owner, 'command') ?? '') ? 'sh' : undefined;
+      return parent === 'script' ? argoDialect(siblingValue(text, owner, 'command')) : undefined;
     // A GitHub Actions step's `shell:` names its language: in cmd.exe a `#` is text (`echo Build #42`).
     case 'run':
       return shellDialect(siblingValue(text, owner, 'shell') ?? defaultShell(text, owner));
     default:
-      return SCRIPT_KEYS.get(owner.key);
+      return ANSIBLE_SHELLS.has(owner.key) ? ansibleDialect(text, owner.key, owner) : SCRIPT_KEYS.get(owner.key);
   }
+}
+
+/** An interpreter's name (`python3`, `/usr/bin/env node`, `pwsh.exe`) as the language of its script, when it is not a shell. */
+function interpreterDialect(name: string): ScriptDialect | undefined {
+  if (/^python[\d.]*(?:\.exe)?$/i.test(name)) return 'python';
+  if (/^node(?:js)?(?:\.exe)?$/i.test(name)) return 'js';
+  if (/^(?:pwsh|powershell)(?:\.exe)?$/i.test(name)) return 'pwsh';
+  return /^cmd(?:\.exe)?$/i.test(name) ? 'cmd' : undefined;
+}
+
+/** The program a command line runs, its path left off: `/usr/bin/python3 -u {0}` is `python3`, `C:\\Windows\\cmd.exe` is `cmd.exe`. */
+function programName(command: string): string {
+  const program = /^["']?([^\s"']+)/.exec(command)?.[1] ?? '';
+  return program.slice(Math.max(program.lastIndexOf('/'), program.lastIndexOf('\\')) + 1);
+}
+
+/** `#!/usr/bin/env python3`, `#!/usr/bin/python -u`, `#! /usr/bin/env -S node --flag` */
+const SHEBANG = /^#![ \t]*(\S+)(?:[ \t]+(?:-\S+[ \t]+)*(\S+))?/;
+
+/** The language a shebang on the first line of the block under the line at `lineStart` names, when it is not a shell. */
+function shebangDialect(text: string, lineStart: number): ScriptDialect | undefined {
+  let start = text.indexOf('\n', lineStart) + 1;
+  while (start > 0 && start < text.length) {
+    const end = lineEndOf(text, start);
+    const line = text.slice(start, end).trim();
+    if (line !== '') {
+      const m = SHEBANG.exec(line);
+      if (m === null) return undefined;
+      const program = programName(m[1]);
+      return interpreterDialect(program === 'env' && m[2] !== undefined ? m[2] : program);
+    }
+    start = text.indexOf('\n', start) + 1;
+  }
+  return undefined;
+}
+
+/** An Argo script's `command:` (`[bash]`, `["/usr/bin/python3"]`): the language of its source, undefined when unknown. */
+function argoDialect(command: string | undefined): ScriptDialect | undefined {
+  const first = /^\[\s*(["']?)([^\s,\]"']+)\1\s*[\],]/.exec(command ?? '');
+  if (first === null) return undefined;
+  const program = programName(first[2]);
+  return /^(?:ba)?sh$/.test(program) ? 'sh' : interpreterDialect(program);
+}
+
+/**
+ * The language of an Ansible shell module's script (`module` is its key): the module's own, unless
+ * a Windows one runs another `executable` (`args: { executable: cmd }`, or next to `cmd:` when
+ * `params` is that key).
+ */
+function ansibleDialect(text: string, module: string, params: KeyLine): ScriptDialect | undefined {
+  const dialect = SCRIPT_KEYS.get(module);
+  if (dialect !== 'pwsh') return dialect;
+  const executable = (params.key === 'cmd' ? siblingValue(text, params, 'executable') : undefined) ?? argsExecutable(text, params);
+  return executable === undefined ? dialect : (interpreterDialect(programName(executable)) ?? dialect);
+}
+
+/** The `executable` under the task's `args:` (a sibling of `params`, or of the module key holding it). */
+function argsExecutable(text: string, params: KeyLine): string | undefined {
+  const task = params.key === 'cmd' ? keyAbove(text, params.start, params.column) : params;
+  const args = task === undefined ? undefined : siblingLine(text, task, 'args');
+  return args === undefined ? undefined : valueBelow(text, args, ['executable']);
 }
 
 /** `- ps: |` or `- cmd: |` as an item of an AppVeyor phase (`build_script:`): elsewhere `ps` and `cmd` may be anything. */
@@ -144,18 +212,14 @@ function valueBelow(text: string, parent: YamlLine, path: readonly string[]): st
   return undefined;
 }
 
-/** The language of a GitHub Actions `shell:` (`bash`, `pwsh`, `cmd /D /E:ON {0}`); a shell by default. */
+/**
+ * The language of a GitHub Actions `shell:` (`bash`, `pwsh`, `cmd /D /E:ON {0}`, `python`, a custom
+ * `/usr/bin/python3 -u {0}` or `node {0}`); a shell by default.
+ */
 function shellDialect(shell: string | undefined): ScriptDialect {
-  if (shell === undefined) return 'sh';
-  if (/^cmd\b/i.test(shell)) return 'cmd';
-  return /^(?:pwsh|powershell)\b/i.test(shell) ? 'pwsh' : 'sh';
+  return shell === undefined ? 'sh' : (interpreterDialect(programName(shell)) ?? 'sh');
 }
 
-/** Whether the block scalar whose indicator follows `at` is a script in which `#` starts a comment. */
-export function isScriptBlock(text: string, lineStart: number, at: number): boolean {
-  const dialect = scriptDialect(text, lineStart, at);
-  return dialect === 'sh' || dialect === 'pwsh';
-}
 
 /**
  * A block scalar's indicator at the end of its line: `key: |`, `- >-`, `run: |2 # comment`, after
@@ -164,22 +228,29 @@ export function isScriptBlock(text: string, lineStart: number, at: number): bool
 const BLOCK_INDICATOR = /([:\-?])[ \t]+(?:(?:&[^\s,[\]{}]+|![^\s,[\]{}]*)[ \t]+){0,2}([|>])[-+0-9]*[ \t]*(?:#.*)?$/;
 
 /**
- * Whether the line starting at `lineStart` lies in a YAML block scalar, and of which kind: a
- * 'script' whose `#` lines are comments (see isScriptBlock), a 'cmd' script (a `#` line is a
- * command there, `REM` starts a comment) or a 'value' (its lines are text).
- * Undefined outside any block. Walks up to the nearest line left of the line and of every line
- * met on the way: a block's own lines may be indented further among themselves (`if`/`fi`).
+ * What a YAML block scalar holding a line is, for a comment written into it: a 'script' whose `#`
+ * lines are comments (shell, PowerShell, Python), a 'cmd' script (a `#` line is a command there,
+ * `REM` starts a comment), a 'javascript' one (`//`), or a 'value' whose lines are text.
  */
-export function yamlBlockAt(text: string, lineStart: number): 'script' | 'cmd' | 'value' | undefined {
+export type YamlBlockKind = 'script' | 'cmd' | 'javascript' | 'value';
+
+const BLOCK_KINDS: Record<ScriptDialect, YamlBlockKind> = { sh: 'script', pwsh: 'script', python: 'script', cmd: 'cmd', js: 'javascript' };
+
+/**
+ * Whether the line starting at `lineStart` lies in a YAML block scalar, and of which kind, as the
+ * lexer reads the block. Undefined outside any block. Walks up to the nearest line left of the
+ * line and of every line met on the way: a block's own lines may be indented further among
+ * themselves (`if`/`fi`).
+ */
+export function yamlBlockAt(text: string, lineStart: number): YamlBlockKind | undefined {
   let left = lineEndOf(text, lineStart) === lineStart ? Infinity : indentAt(text, lineStart);
   for (const line of linesAbove(text, lineStart)) {
     if (line.indent >= left) continue;
     const indicator = BLOCK_INDICATOR.exec(line.line);
     if (indicator) {
-      // `indicator.index` is at the `:` of `key: |` or the `-` of `- |`, as isScriptBlock takes it.
+      // `indicator.index` is at the `:` of `key: |` or the `-` of `- |`, as scriptDialect takes it.
       const dialect = indicator[2] === '|' ? scriptDialect(text, line.start, line.start + indicator.index) : undefined;
-      if (dialect === 'cmd') return 'cmd';
-      return dialect === 'sh' || dialect === 'pwsh' ? 'script' : 'value';
+      return dialect === undefined ? 'value' : BLOCK_KINDS[dialect];
     }
     if (line.indent === 0) return undefined;
     left = line.indent;
@@ -264,20 +335,31 @@ function valueAfter(line: string, at: number): string {
 
 /** The value of `key` in the mapping that holds `owner` (a key at the same column, above or below it). */
 function siblingValue(text: string, owner: KeyLine, key: string): string | undefined {
-  const sibling = (line: YamlLine): string | undefined => {
+  const found = siblingKey(text, owner, key);
+  return found === undefined ? undefined : valueAfter(found.line.line, found.key.valueAt);
+}
+
+/** The line of `key` in the mapping that holds `owner`, as a line whose indentation is the key's column (for valueBelow). */
+function siblingLine(text: string, owner: KeyLine, key: string): YamlLine | undefined {
+  const found = siblingKey(text, owner, key);
+  return found === undefined ? undefined : { line: found.line.line, start: found.line.start, indent: found.key.column };
+}
+
+function siblingKey(text: string, owner: KeyLine, key: string): { line: YamlLine; key: KeyLine } | undefined {
+  const sibling = (line: YamlLine): KeyLine | undefined => {
     const found = keyLineOf(line);
-    return found?.column === owner.column && found.key === key ? valueAfter(line.line, found.valueAt) : undefined;
+    return found?.column === owner.column && found.key === key ? found : undefined;
   };
   // Below: up to the first line left of the mapping (the next item's dash, the parent's next key).
   for (const line of linesBelow(text, owner.start)) {
     if (line.indent < owner.column) break;
-    const value = sibling(line);
-    if (value !== undefined) return value;
+    const found = sibling(line);
+    if (found !== undefined) return { line, key: found };
   }
   // Above: up to the line that opens the mapping (`- shell: cmd` may be that line).
   for (const line of linesAbove(text, owner.start)) {
-    const value = sibling(line);
-    if (value !== undefined) return value;
+    const found = sibling(line);
+    if (found !== undefined) return { line, key: found };
     if (line.indent < owner.column) break;
   }
   return undefined;
@@ -337,8 +419,56 @@ export interface ScriptComments {
 }
 
 export function scriptComments(ctx: LexContext, dialect: ScriptDialect): ScriptComments {
-  if (dialect === 'pwsh') return new PowerShellComments(ctx);
-  return dialect === 'cmd' ? new CmdComments(ctx) : new ShellComments(ctx);
+  switch (dialect) {
+    case 'pwsh':
+      return new PowerShellComments(ctx);
+    case 'cmd':
+      return new CmdComments(ctx);
+    case 'python':
+      return new EmbeddedComments(ctx, compile(PYTHON_IN_YAML));
+    case 'js':
+      return new EmbeddedComments(ctx, compile(JAVASCRIPT_IN_YAML));
+    default:
+      return new ShellComments(ctx);
+  }
+}
+
+/**
+ * Python and JavaScript as script blocks lex them: their strings stay code, as the rest of a YAML
+ * value does (`subprocess.run("curl -k ...")` in a workflow is reported like `run: curl -k`), but
+ * are read as strings, so a `#` or `//` in one starts no comment.
+ */
+const PYTHON_IN_YAML: LanguageSpec = { ...PYTHON, valuesAreCode: true };
+const JAVASCRIPT_IN_YAML: LanguageSpec = { ...JAVASCRIPT, valuesAreCode: true };
+
+/**
+ * The comments of a block in a language the lexer knows whole (Python, JavaScript): the block's
+ * lines, from its first line's text to its end, lexed as that language once the block has ended.
+ * The block's indentation is white space there, which neither language minds.
+ */
+class EmbeddedComments implements ScriptComments {
+  private from = -1;
+
+  constructor(
+    private readonly ctx: LexContext,
+    private readonly spec: CompiledSpec,
+  ) {}
+
+  line(from: number): void {
+    if (this.from < 0) this.from = from;
+  }
+
+  end(at: number): void {
+    if (this.from < 0) return;
+    const ctx = this.ctx;
+    // The block is one construct of the YAML: an incremental lex (which YAML never is today) must not stop inside it.
+    const onLine = ctx.onLine;
+    ctx.onLine = null;
+    ctx.scanRegion(ctx, this.spec, this.from, at);
+    ctx.onLine = onLine;
+    // The YAML goes on after the block with none of the embedded language's token history.
+    ctx.resetTokens(ctx.text.lastIndexOf('\n', at - 1) + 1);
+  }
 }
 
 /**

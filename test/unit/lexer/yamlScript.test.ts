@@ -108,13 +108,14 @@ describe('lexer: YAML script blocks', () => {
     assert.deepEqual(contents('yaml', text), [' one', ' two', ' three ']);
   });
 
-  it('Argo: a script template\'s source is shell when its command is sh or bash', () => {
+  it('Argo: a script template\'s source is shell when its command is sh or bash, Python under python, JavaScript under node', () => {
     const argo = (command: string): string[] =>
       contents('yaml', ['spec:', '  templates:', '    - name: t', '      script:', '        image: x', `        command: ${command}`, '        source: |', '          echo hi # x'].join('\n'));
     assert.deepEqual(argo('[bash]'), [' x']);
     assert.deepEqual(argo('["/bin/sh"]'), [' x']);
-    assert.deepEqual(argo('[python]'), []);
-    assert.deepEqual(argo('[node]'), []);
+    assert.deepEqual(argo('[python]'), [' x']);
+    assert.deepEqual(argo('[node]'), [], 'a # is no comment in JavaScript');
+    assert.deepEqual(argo('[ruby]'), [], 'an unknown language is a value');
   });
 
   it('PowerShell blocks: <# #> comments, the backtick escape, here-strings, a#b', () => {
@@ -190,6 +191,47 @@ describe('lexer: YAML script blocks', () => {
       '          <# three #> Write-Host "C:\\temp\\" # four',
     ].join('\n');
     assert.deepEqual(tokens('yaml', text), ['line:REM one', 'line:# two', 'block:<# three #>', 'line:# four']);
+  });
+
+  it('GitHub Actions: a step whose shell is python (or a custom `python {0}` shell) is lexed as Python', () => {
+    const step = (shell: string): string[] =>
+      contents(
+        'yaml',
+        ['steps:', `  - shell: ${shell}`, '    run: |', "      print('it\\'s') # one", '      """TODO: two, a docstring statement"""', "      s = '''", '      # text of a string', "      '''", '      x=1# three'].join('\n'),
+      );
+    const python = [' one', 'TODO: two, a docstring statement', ' three'];
+    assert.deepEqual(step('python'), python);
+    assert.deepEqual(step('python {0}'), python);
+    assert.deepEqual(step('/usr/bin/python3 -u {0}'), python);
+    // Read as bash, `'it\'` ends a quote and `s'` opens one that runs on: all but the string text is missed.
+    assert.deepEqual(step('bash'), [' text of a string']);
+  });
+
+  it('a `script: |` starting with a python shebang (Tekton) is Python; an Argo source under command [python] too', () => {
+    const tekton = ['steps:', '  - name: x', '    image: python:3', '    script: |', '      #!/usr/bin/env python3', "      print('a\\'b')  # one", '      """', '      # docstring text', '      """'].join('\n');
+    assert.deepEqual(contents('yaml', tekton), ['!/usr/bin/env python3', ' one', '\n      # docstring text\n      ']);
+    assert.deepEqual(contents('yaml', tekton.replace('python3', 'bash')), ['!/usr/bin/env bash']);
+    const argo = ['script:', '  image: python', '  command: [python]', '  source: |', "    print('a\\'b')  # one"].join('\n');
+    assert.deepEqual(contents('yaml', argo), [' one']);
+  });
+
+  it('Ansible: win_shell with `args: executable: cmd` is a cmd script', () => {
+    const text = [
+      'tasks:',
+      '  - name: build',
+      '    win_shell: |',
+      '      echo Build #42',
+      '      REM one',
+      '    args:',
+      '      chdir: C:\\src',
+      '      executable: cmd',
+      '  - ansible.windows.win_shell: |',
+      '      Write-Host x # two',
+      '    args:',
+      '      executable: powershell.exe',
+    ].join('\n');
+    assert.deepEqual(contents('yaml', text), [' one', ' two']);
+    assert.equal(blockOf(text, 'Build #42'), 'cmd');
   });
 
   it("bash: an apostrophe opens a quote, so `echo don't # TODO` holds no comment (bash reads on to the next ')", () => {

@@ -125,8 +125,8 @@ export class IgnorePlanner {
     const lineStart = startOfLine(lines, line);
     const block = language.yamlBlockScalars === true ? yamlBlockAt(text, lineStart) : undefined;
     if (block === 'value') return { kind: 'refused', why: YAML_VALUE_REFUSAL };
-    // In a cmd script a `#` line is a command: the ignore is a `REM` comment there.
-    const syntax: CommentSyntax = block === 'cmd' ? CMD_SYNTAX : language;
+    // A script block takes its own language's comment: `REM` in cmd (a `#` line is a command there), `//` in JavaScript.
+    const syntax: CommentSyntax = block === 'cmd' ? CMD_SYNTAX : block === 'javascript' ? JAVASCRIPT_SYNTAX : language;
     const before = this.base();
     const insideComment = before.comments.some((comment) => comment.start < lineStart && comment.end > lineStart);
     const lineText = (n: number): string => (n >= 0 && n < lines.lineCount ? lines.lineText(n) : '');
@@ -325,10 +325,10 @@ export function ignoreRefusal(text: string, line: number, language: LanguageSpec
 }
 
 /**
- * In a YAML block that is a value (`with: script: |` of actions/github-script, `description: |`) a
- * comment line would be part of the value: JavaScript the workflow runs, or text. It would break
- * the one and silence nothing in either. (A shell or PowerShell script block takes it as a comment,
- * a cmd one as a `REM` line: those work.)
+ * In a YAML block that is a value (`description: |`, an action's input) a comment line would be part
+ * of the value: text, or a program in a language not known here. It would silence nothing. (A shell,
+ * PowerShell or Python script block takes it as a `#` comment, a cmd one as a `REM` line, the
+ * JavaScript of actions/github-script as a `//` line: those work.)
  */
 const YAML_VALUE_REFUSAL =
   'the finding is inside a YAML block value (`key: |`), where a comment line would become part of the value ' +
@@ -337,6 +337,9 @@ const YAML_VALUE_REFUSAL =
 
 /** The comments of a cmd script (`shell: cmd` steps, AppVeyor `cmd:`), as the YAML lexer reads them. */
 const CMD_SYNTAX: CommentSyntax = { lineComments: ['REM'] };
+
+/** The comments of a JavaScript script (actions/github-script's `script: |`). */
+const JAVASCRIPT_SYNTAX: CommentSyntax = { lineComments: ['//'] };
 
 /** The offset where 0-based `line` starts (the last line's start past the end). */
 function startOfLine(lines: LineIndex, line: number): number {

@@ -68,9 +68,10 @@ interface KeyLine {
 export function scriptDialect(text: string, lineStart: number, at: number): ScriptDialect | undefined {
   const owner = text.charCodeAt(at) === 58 ? keyOnLine(text, lineStart) : text.charCodeAt(at) === 45 ? listKey(text, lineStart, at - lineStart) : undefined;
   if (owner === undefined) return undefined;
-  const parent = keyAbove(text, owner.start, owner.column)?.key;
-  // Inputs of an action (`with: script: |` of actions/github-script) are not shell: JavaScript there.
-  if (parent === 'with') return undefined;
+  const holder = keyAbove(text, owner.start, owner.column);
+  const parent = holder?.key;
+  // Inputs of an action are its values, not shell; the `script` of actions/github-script is JavaScript.
+  if (holder !== undefined && parent === 'with') return owner.key === 'script' && text.charCodeAt(at) === 58 && githubScript(text, holder) ? 'js' : undefined;
   switch (owner.key) {
     // Tekton runs a step's `script:` as a file: its shebang names the language.
     case 'script':
@@ -92,6 +93,11 @@ export function scriptDialect(text: string, lineStart: number, at: number): Scri
     default:
       return ANSIBLE_SHELLS.has(owner.key) ? ansibleDialect(text, owner.key, owner) : SCRIPT_KEYS.get(owner.key);
   }
+}
+
+/** Whether the step holding `with` (its KeyLine) uses actions/github-script (`uses: actions/github-script@v7`). */
+function githubScript(text: string, withKey: KeyLine): boolean {
+  return /^["']?actions\/github-script(?:@|["']?$)/.test(siblingValue(text, withKey, 'uses') ?? '');
 }
 
 /** An interpreter's name (`python3`, `/usr/bin/env node`, `pwsh.exe`) as the language of its script, when it is not a shell. */

@@ -189,11 +189,15 @@ describe('inline: quick fixes', function () {
     await waitForDiagnostics(uri, ['1:qa-lens-ignore', '2:skipped-test']);
   });
 
-  it('writes no ignore inside a YAML block value (JavaScript of actions/github-script), and one inside a run script', async () => {
+  it('writes no ignore inside a YAML block value (an action input), a // one in the JavaScript of actions/github-script, a # one in a run script', async () => {
     const workflow = [
       'jobs:',
       '  a:',
       '    steps:',
+      '      - uses: some/node-runner@v1',
+      '        with:',
+      '          script: |',
+      '            const agent = new https.Agent({ rejectUnauthorized: false });',
       '      - uses: actions/github-script@v7',
       '        with:',
       '          script: |',
@@ -203,16 +207,20 @@ describe('inline: quick fixes', function () {
       '',
     ].join('\n');
     const uri = (await writeAndOpen('.github/workflows/fix.yml', workflow)).document.uri;
-    await waitForDiagnostics(uri, ['7:insecure-shortcut', '9:insecure-shortcut']);
-    const [inScript, inRun] = qaDiagnostics(uri).sort((a, b) => a.range.start.line - b.range.start.line);
-    const ignoreAt = async (diagnostic: vscode.Diagnostic): Promise<boolean> => {
-      const args = { uri: uri.toString(), line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1, ruleId: 'insecure-shortcut', reason: 'internal mirror' };
+    await waitForDiagnostics(uri, ['7:insecure-shortcut', '11:insecure-shortcut', '13:insecure-shortcut']);
+    const ignoreAt = async (line: number): Promise<boolean> => {
+      const diagnostic = qaDiagnostics(uri).find((d) => d.range.start.line + 1 === line);
+      assert.ok(diagnostic, `a finding on line ${line}`);
+      const args = { uri: uri.toString(), line, column: diagnostic.range.start.character + 1, ruleId: 'insecure-shortcut', reason: 'internal mirror' };
       return vscode.commands.executeCommand<boolean>('qaLens.ignoreFinding', args);
     };
-    assert.equal(await ignoreAt(inScript), false, 'refused: a # line would be JavaScript');
+    assert.equal(await ignoreAt(7), false, 'refused: a comment line would be text of the input');
     assert.equal((await vscode.workspace.openTextDocument(uri)).getText(), workflow);
-    assert.equal(await ignoreAt(inRun), true);
+    assert.equal(await ignoreAt(13), true);
     assert.match((await vscode.workspace.openTextDocument(uri)).getText(), /- run: \|\n {10}# qa-lens-ignore insecure-shortcut -- internal mirror\n {10}curl -k/);
+    await waitForDiagnostics(uri, ['7:insecure-shortcut', '11:insecure-shortcut']);
+    assert.equal(await ignoreAt(11), true);
+    assert.match((await vscode.workspace.openTextDocument(uri)).getText(), /script: \|\n {12}\/\/ qa-lens-ignore insecure-shortcut -- internal mirror\n {12}const agent/);
     await waitForDiagnostics(uri, ['7:insecure-shortcut']);
   });
 

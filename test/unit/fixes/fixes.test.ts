@@ -191,13 +191,13 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
       assert.deepEqual(result.rules, []);
     });
 
-    it('refuses inside a YAML block that is a value (github-script JavaScript, text), and says why; a script block or plain YAML is fine', () => {
+    it('refuses inside a YAML block that is a value (an action input, text), and says why; a script block or plain YAML is fine', () => {
       const yaml = languageById('yaml')!;
       const workflow = [
         'jobs:',
         '  a:',
         '    steps:',
-        '      - uses: actions/github-script@v7',
+        '      - uses: some/node-runner@v1',
         '        with:',
         '          script: |',
         '            const https = require("https");',
@@ -215,12 +215,35 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
         '',
       ].join('\r\n');
       const finding = analyze('yaml', '.github/workflows/ci.yml', workflow).find((f) => f.line === 9);
-      assert.equal(finding?.ruleId, 'insecure-shortcut', 'the finding inside the JavaScript block');
+      assert.equal(finding?.ruleId, 'insecure-shortcut', 'the finding inside the input block');
       assert.match(ignoreRefusal(workflow, 8, yaml) ?? '', /inside a YAML block value .* would become part of the value/);
       assert.equal(ignoreRefusal(workflow, 12, yaml), undefined, 'a shell script block takes a comment');
       assert.equal(ignoreRefusal(workflow, 14, yaml), undefined, 'plain YAML takes a comment');
       assert.match(ignoreRefusal(workflow, 17, yaml) ?? '', /YAML block value/, 'a folded block is a value');
       assert.equal(ignoreRefusal('a: 1\n', 0, languageById('typescript')!), undefined);
+    });
+
+    it('in the JavaScript of actions/github-script writes a // line, which the workflow and the engine read as a comment', () => {
+      const workflow = [
+        'jobs:',
+        '  a:',
+        '    steps:',
+        '      - uses: actions/github-script@v7',
+        '        with:',
+        '          script: |',
+        '            const https = require("https");',
+        '            const agent = new https.Agent({ rejectUnauthorized: false });',
+        '            // TODO: for now',
+        '',
+      ];
+      const insecure = ignore('yaml', '.github/workflows/ci.yml', workflow.join('\n'), 'insecure-shortcut');
+      const expected = [...workflow];
+      expected.splice(7, 0, '            // qa-lens-ignore insecure-shortcut -- staging only');
+      assert.equal(insecure.text, expected.join('\n'));
+      assert.deepEqual(insecure.rules, ['vague-deferral']);
+      const deferral = ignore('yaml', '.github/workflows/ci.yml', workflow.join('\n'), 'vague-deferral');
+      assert.deepEqual(deferral.rules, ['insecure-shortcut']);
+      assert.ok(deferral.text.includes('            // qa-lens-ignore vague-deferral -- staging only\n            // TODO: for now'), deferral.text);
     });
 
     it('in a cmd script block (shell: cmd) writes a REM line, which cmd and the engine read as a comment; in PowerShell a # line', () => {

@@ -38,6 +38,7 @@ const PIECES: Record<string, string[]> = {
   yaml: [
     '\n', '\n', '\n', '  ', '    ', '      ', '- ', 'run: |\n', 'run: >\n', 'script: |\n', 'shell: cmd\n', 'shell: pwsh\n', 'jobs:\n', 'steps:\n',
     '#', '# x', "'", '"', 'key: ', 'value', 'curl -k x', 'REM x', '<#', '#>', '|', '\r\n',
+    'shell: python\n', '- uses: actions/github-script@v7\n', 'with:\n', '//', '/*', '*/', '`', '"""',
   ],
   c: ['\n', '\n', '\n', '\\\n', '\\', '//', '// x', '/*', '*/', '"', "'", '#define X ', 'x;', '  ', 'R"(', ')"', '{', '}'],
   rust: ['\n', '\n', 'r#"', '"#', '"', '/*', '*/', '//', "'a", "'", 'x', '{', '}', 'fn f() ', '  '],

@@ -234,6 +234,34 @@ describe('lexer: YAML script blocks', () => {
     assert.equal(blockOf(text, 'Build #42'), 'cmd');
   });
 
+  it('actions/github-script: `with: script: |` is JavaScript (`//` and `/* */` comments, strings, templates)', () => {
+    const text = [
+      'jobs:',
+      '  a:',
+      '    steps:',
+      '      - uses: actions/github-script@v7',
+      '        with:',
+      '          github-token: ${{ secrets.TOKEN }}',
+      '          script: |',
+      '            // TODO: one',
+      '            const url = "https://x//y"; # not a comment in JavaScript',
+      '            const t = `',
+      '            // text of a template',
+      '            `;',
+      '            /* two',
+      '               */ await run();',
+      '      - uses: other/action@v1',
+      '        with:',
+      '          script: |',
+      '            // an input of another action: a value',
+      '      - name: x',
+      '        run: echo # three',
+    ].join('\n');
+    assert.deepEqual(contents('yaml', text), [' TODO: one', ' two\n               ', ' three']);
+    assert.equal(blockOf(text, 'TODO: one'), 'javascript');
+    assert.equal(blockOf(text, 'an input of another action'), 'value');
+  });
+
   it("bash: an apostrophe opens a quote, so `echo don't # TODO` holds no comment (bash reads on to the next ')", () => {
     const text = ['steps:', '  - run: |', "      echo don't # TODO", "      echo done' # one"].join('\n');
     assert.deepEqual(contents('yaml', text), [' one']);

@@ -1,6 +1,6 @@
 import type { CompiledSpec } from './compile';
 import { isSpace, isWordChar, type LexContext, type PendingBody } from './context';
-import { scriptComments, scriptDialect } from './yamlScript';
+import { blockDialect, scriptComments } from './yamlScript';
 
 /**
  * Heredocs: the opener is on one line, the body starts on the next. The opener registers a
@@ -88,7 +88,8 @@ export function tryYamlBlockScalar(ctx: LexContext, i: number, end: number): num
     }
   }
   // Only a literal block keeps its lines: a folded one (`>`) joins them, so a `#` would run on.
-  const script = text.charCodeAt(i) === 124 && k >= ctx.lineStart ? scriptDialect(text, ctx.lineStart, k) : undefined;
+  // (`k` is before the line when the indicator opens it: its key is on the line above.)
+  const script = text.charCodeAt(i) === 124 ? blockDialect(text, ctx.lineStart, Math.max(k, ctx.lineStart - 1)) : undefined;
   ctx.pending.push({ kind: 'yamlBlock', word: '', indented: false, trailingCode: false, parentIndent: indent, script });
   return j;
 }

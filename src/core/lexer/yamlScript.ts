@@ -161,6 +161,28 @@ function argsExecutable(text: string, params: KeyLine): string | undefined {
   return args === undefined ? undefined : valueBelow(text, args, ['executable']);
 }
 
+/**
+ * scriptDialect for an indicator that may open its line: then (`at` below `lineStart`) the node it
+ * is the value of is on the line above, `run:` or `-` with nothing after it, as YAML allows:
+ *
+ *     run:
+ *       |
+ *         echo hi
+ */
+export function blockDialect(text: string, lineStart: number, at: number): ScriptDialect | undefined {
+  if (at >= lineStart) return scriptDialect(text, lineStart, at);
+  const indent = indentAt(text, lineStart);
+  for (const line of linesAbove(text, lineStart)) {
+    if (line.indent >= indent) return undefined;
+    // The holder ends with its key's `:` or its item's `-` (a comment after it aside).
+    const holder = /^(.*?[:-])[ \t]*(?:#.*)?$/.exec(line.line)?.[1] ?? '';
+    const key = keyLineOf(line);
+    if (key !== undefined ? key.valueAt < holder.length : !/^[ \t]*-(?:[ \t]+-)*$/.test(holder)) return undefined;
+    return scriptDialect(text, line.start, line.start + holder.length - 1);
+  }
+  return undefined;
+}
+
 /** `- ps: |` or `- cmd: |` as an item of an AppVeyor phase (`build_script:`): elsewhere `ps` and `cmd` may be anything. */
 function appVeyorItem(owner: KeyLine, parent: string | undefined): boolean {
   return owner.item && parent !== undefined && APPVEYOR_PHASES.has(parent);
@@ -233,6 +255,9 @@ function shellDialect(shell: string | undefined): ScriptDialect {
  */
 const BLOCK_INDICATOR = /([:\-?])[ \t]+(?:(?:&[^\s,[\]{}]+|![^\s,[\]{}]*)[ \t]+){0,2}([|>])[-+0-9]*[ \t]*(?:#.*)?$/;
 
+/** The same indicator opening its line, the value of the key or item on the line above (see blockDialect). */
+const OWN_LINE_INDICATOR = /^[ \t]*(?:(?:&[^\s,[\]{}]+|![^\s,[\]{}]*)[ \t]+){0,2}([|>])[-+0-9]*[ \t]*(?:#.*)?$/;
+
 /**
  * What a YAML block scalar holding a line is, for a comment written into it: a 'script' whose `#`
  * lines are comments (shell, PowerShell, Python), a 'cmd' script (a `#` line is a command there,
@@ -253,9 +278,11 @@ export function yamlBlockAt(text: string, lineStart: number): YamlBlockKind | un
   for (const line of linesAbove(text, lineStart)) {
     if (line.indent >= left) continue;
     const indicator = BLOCK_INDICATOR.exec(line.line);
-    if (indicator) {
-      // `indicator.index` is at the `:` of `key: |` or the `-` of `- |`, as scriptDialect takes it.
-      const dialect = indicator[2] === '|' ? scriptDialect(text, line.start, line.start + indicator.index) : undefined;
+    const own = indicator ? null : OWN_LINE_INDICATOR.exec(line.line);
+    if (indicator || own) {
+      // `indicator.index` is at the `:` of `key: |` or the `-` of `- |`, as blockDialect takes it (before the line when it opens it).
+      const literal = (indicator?.[2] ?? own?.[1]) === '|';
+      const dialect = literal ? blockDialect(text, line.start, indicator ? line.start + indicator.index : line.start - 1) : undefined;
       return dialect === undefined ? 'value' : BLOCK_KINDS[dialect];
     }
     if (line.indent === 0) return undefined;

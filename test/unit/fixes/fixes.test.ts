@@ -223,6 +223,14 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
       assert.equal(ignoreRefusal('a: 1\n', 0, languageById('typescript')!), undefined);
     });
 
+    it('a block whose indicator is on a line of its own (`run:` then `|`) is read as the key\'s: a script takes the ignore, a value refuses', () => {
+      const text = ['jobs:', '  a:', '    steps:', '      - run:', '          |', '            make', '            curl -k https://x', '        env:', '          NOTE:', '            |', '              curl -k https://y', ''].join('\n');
+      const result = ignore('yaml', '.github/workflows/ci.yml', text.replace(/\n.*https:\/\/y/, ''), 'insecure-shortcut');
+      assert.ok(result.text.includes('            # qa-lens-ignore insecure-shortcut -- staging only\n            curl -k https://x'), result.text);
+      assert.deepEqual(result.rules, []);
+      assert.match(ignoreRefusal(text, 10, languageById('yaml')!) ?? '', /inside a YAML block value/);
+    });
+
     it('in the JavaScript of actions/github-script writes a // line, which the workflow and the engine read as a comment', () => {
       const workflow = [
         'jobs:',

@@ -262,6 +262,30 @@ describe('lexer: YAML script blocks', () => {
     assert.equal(blockOf(text, 'an input of another action'), 'value');
   });
 
+  it('an indicator on a line of its own (`run:` then `|` below it) is the key\'s block: the lexer and yamlBlockAt agree', () => {
+    const text = [
+      'steps:',
+      '  - run:',
+      '      |',
+      '        echo "#x" # one',
+      '        curl -k https://x',
+      '  - name: x',
+      '    description: # a YAML comment',
+      '      |',
+      '        text # of the value',
+      '        curl -k https://y',
+      'script:',
+      '  -',
+      '    |',
+      '      echo # two',
+      '      make',
+    ].join('\n');
+    assert.deepEqual(contents('yaml', text), [' one', ' a YAML comment', ' two']);
+    assert.equal(blockOf(text, 'curl -k https://x'), 'script');
+    assert.equal(blockOf(text, 'curl -k https://y'), 'value');
+    assert.equal(blockOf(text, '      make'), 'script');
+  });
+
   it("bash: an apostrophe opens a quote, so `echo don't # TODO` holds no comment (bash reads on to the next ')", () => {
     const text = ['steps:', '  - run: |', "      echo don't # TODO", "      echo done' # one"].join('\n');
     assert.deepEqual(contents('yaml', text), [' one']);

@@ -125,6 +125,7 @@ export class IgnorePlanner {
     const lineStart = startOfLine(lines, line);
     const block = language.yamlBlockScalars === true ? yamlBlockAt(text, lineStart) : undefined;
     if (block === 'value') return { kind: 'refused', why: YAML_VALUE_REFUSAL };
+    if (block === 'folded') return { kind: 'refused', why: YAML_FOLDED_REFUSAL };
     // A script block takes its own language's comment: `REM` in cmd (a `#` line is a command there), `//` in JavaScript.
     const syntax: CommentSyntax = block === 'cmd' ? CMD_SYNTAX : block === 'javascript' ? JAVASCRIPT_SYNTAX : language;
     const before = this.base();
@@ -333,6 +334,16 @@ export function ignoreRefusal(text: string, line: number, language: LanguageSpec
 const YAML_VALUE_REFUSAL =
   'the finding is inside a YAML block value (`key: |`), where a comment line would become part of the value ' +
   '(in a workflow, text of the script it runs) and silence nothing. Move the code to a file of its own, or change ' +
+  "the rule's severity in .quality/config.json.";
+
+/**
+ * A folded script (`run: >`) is one line for each run of lines YAML joins with spaces: a comment
+ * line there, or one at the end of the finding's line, would turn the lines folded after it into
+ * comment text, so they would no longer run.
+ */
+const YAML_FOLDED_REFUSAL =
+  'the finding is inside a folded YAML script (`key: >`), whose lines YAML joins into one: a qa-lens-ignore comment ' +
+  'there would comment out the lines joined after it. Make the block literal (`key: |`), or change ' +
   "the rule's severity in .quality/config.json.";
 
 /** The comments of a cmd script (`shell: cmd` steps, AppVeyor `cmd:`), as the YAML lexer reads them. */

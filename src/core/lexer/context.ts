@@ -35,8 +35,10 @@ export interface PendingBody {
   trailingCode: boolean;
   /** YAML: indentation of the line holding the indicator; the value's lines are deeper. */
   parentIndent: number;
-  /** YAML: a literal block that is a script (`run: |`), in this language: its comments are comments. */
+  /** YAML: a block that is a script (`run: |`), in this language: its comments are comments. */
   script?: ScriptDialect;
+  /** YAML: the block is folded (`run: >`): its lines are joined with spaces, so a comment runs on into the next. */
+  folded?: boolean;
 }
 
 export type CodeScanner = (ctx: LexContext, cs: CompiledSpec, start: number, end: number, stop: Stop | null) => number;

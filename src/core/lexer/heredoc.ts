@@ -87,10 +87,12 @@ export function tryYamlBlockScalar(ctx: LexContext, i: number, end: number): num
       while (text.charCodeAt(ctx.lineStart + indent) === 32) indent++;
     }
   }
-  // Only a literal block keeps its lines: a folded one (`>`) joins them, so a `#` would run on.
   // (`k` is before the line when the indicator opens it: its key is on the line above.)
-  const script = text.charCodeAt(i) === 124 ? blockDialect(text, ctx.lineStart, Math.max(k, ctx.lineStart - 1)) : undefined;
-  ctx.pending.push({ kind: 'yamlBlock', word: '', indented: false, trailingCode: false, parentIndent: indent, script });
+  const folded = text.charCodeAt(i) === 62;
+  const dialect = blockDialect(text, ctx.lineStart, Math.max(k, ctx.lineStart - 1));
+  // A folded block joins its lines: a shell reads it (see FoldedComments), Python or JavaScript folded is left a value.
+  const script = folded && (dialect === 'python' || dialect === 'js') ? undefined : dialect;
+  ctx.pending.push({ kind: 'yamlBlock', word: '', indented: false, trailingCode: false, parentIndent: indent, script, folded });
   return j;
 }
 
@@ -176,7 +178,7 @@ function yamlBody(ctx: LexContext, cs: CompiledSpec, body: PendingBody, start: n
   const text = ctx.text;
   let line = start;
   let lastContentEnd = -1;
-  const comments = body.script === undefined ? null : scriptComments(ctx, body.script);
+  const comments = body.script === undefined ? null : scriptComments(ctx, body.script, body.folded === true);
   while (line < end) {
     let k = line;
     while (k < end && text.charCodeAt(k) === 32) k++;

@@ -261,9 +261,10 @@ const OWN_LINE_INDICATOR = /^[ \t]*(?:(?:&[^\s,[\]{}]+|![^\s,[\]{}]*)[ \t]+){0,2
 /**
  * What a YAML block scalar holding a line is, for a comment written into it: a 'script' whose `#`
  * lines are comments (shell, PowerShell, Python), a 'cmd' script (a `#` line is a command there,
- * `REM` starts a comment), a 'javascript' one (`//`), or a 'value' whose lines are text.
+ * `REM` starts a comment), a 'javascript' one (`//`), a 'folded' script (`run: >`: a comment there
+ * would run on into the line folded onto it), or a 'value' whose lines are text.
  */
-export type YamlBlockKind = 'script' | 'cmd' | 'javascript' | 'value';
+export type YamlBlockKind = 'script' | 'cmd' | 'javascript' | 'folded' | 'value';
 
 const BLOCK_KINDS: Record<ScriptDialect, YamlBlockKind> = { sh: 'script', pwsh: 'script', python: 'script', cmd: 'cmd', js: 'javascript' };
 
@@ -281,8 +282,9 @@ export function yamlBlockAt(text: string, lineStart: number): YamlBlockKind | un
     const own = indicator ? null : OWN_LINE_INDICATOR.exec(line.line);
     if (indicator || own) {
       // `indicator.index` is at the `:` of `key: |` or the `-` of `- |`, as blockDialect takes it (before the line when it opens it).
-      const literal = (indicator?.[2] ?? own?.[1]) === '|';
-      const dialect = literal ? blockDialect(text, line.start, indicator ? line.start + indicator.index : line.start - 1) : undefined;
+      const dialect = blockDialect(text, line.start, indicator ? line.start + indicator.index : line.start - 1);
+      // As tryYamlBlockScalar reads it: a folded block is a script only in the shells.
+      if ((indicator?.[2] ?? own?.[1]) === '>') return dialect === 'sh' || dialect === 'pwsh' || dialect === 'cmd' ? 'folded' : 'value';
       return dialect === undefined ? 'value' : BLOCK_KINDS[dialect];
     }
     if (line.indent === 0) return undefined;
@@ -451,7 +453,11 @@ export interface ScriptComments {
   end(at: number): void;
 }
 
-export function scriptComments(ctx: LexContext, dialect: ScriptDialect): ScriptComments {
+export function scriptComments(ctx: LexContext, dialect: ScriptDialect, folded = false): ScriptComments {
+  return folded ? new FoldedComments(ctx, lineComments(ctx, dialect)) : lineComments(ctx, dialect);
+}
+
+function lineComments(ctx: LexContext, dialect: ScriptDialect): ScriptComments {
   switch (dialect) {
     case 'pwsh':
       return new PowerShellComments(ctx);
@@ -502,6 +508,56 @@ class EmbeddedComments implements ScriptComments {
     // The YAML goes on after the block with none of the embedded language's token history.
     ctx.resetTokens(ctx.text.lastIndexOf('\n', at - 1) + 1);
   }
+}
+
+/**
+ * The comments of a folded script block (`run: >`). YAML joins a line to the next with a space when
+ * both are text lines at the block's indentation with no blank line between them, so a comment
+ * that reaches the end of its line takes in the lines folded onto it: `# build` above `make` is one
+ * shell line, `# build make`, and make never runs. (More-indented lines and blank lines keep their
+ * line breaks.) Those lines are comment text, not code; the rest is the dialect's, line by line.
+ */
+class FoldedComments implements ScriptComments {
+  /** The block's indentation: its first line's. */
+  private indent = -1;
+  /** End of the previous line, and whether it was a text line at the block's indentation. */
+  private previousEnd = -1;
+  private previousText = false;
+  /** A line comment reached the end of the previous line. */
+  private runsOn = false;
+
+  constructor(
+    private readonly ctx: LexContext,
+    private readonly inner: ScriptComments,
+  ) {}
+
+  line(from: number, lineEnd: number): void {
+    const { ctx } = this;
+    const text = ctx.text;
+    const start = text.lastIndexOf('\n', from - 1) + 1;
+    if (this.indent < 0) this.indent = from - start;
+    const isText = from - start <= this.indent;
+    const folded = this.previousText && isText && nextLineStart(text, this.previousEnd) === start;
+    this.previousEnd = lineEnd;
+    this.previousText = isText;
+    if (folded && this.runsOn) {
+      ctx.comment('line', from, lineEnd, from, lineEnd);
+      return;
+    }
+    const count = ctx.comments.length;
+    this.inner.line(from, lineEnd);
+    const last = ctx.comments[ctx.comments.length - 1];
+    this.runsOn = ctx.comments.length > count && last.kind === 'line' && last.end === lineEnd;
+  }
+
+  end(at: number): void {
+    this.inner.end(at);
+  }
+}
+
+/** Where the line after the line ending at `lineEnd` (at its CR or LF) starts. */
+function nextLineStart(text: string, lineEnd: number): number {
+  return text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
 }
 
 /**

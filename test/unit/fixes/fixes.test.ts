@@ -231,6 +231,11 @@ describe('quick fix edits (applied, then checked by the real engine)', () => {
       assert.match(ignoreRefusal(text, 10, languageById('yaml')!) ?? '', /inside a YAML block value/);
     });
 
+    it('refuses inside a folded script (`run: >`), where a comment would comment out the lines folded after it, and says why', () => {
+      const text = ['jobs:', '  a:', '    steps:', '      - run: >', '          make', '          curl -k https://x', '          --retry 3', ''].join('\n');
+      assert.match(ignoreRefusal(text, 5, languageById('yaml')!) ?? '', /folded YAML script .* would comment out the lines joined after it/);
+    });
+
     it('in the JavaScript of actions/github-script writes a // line, which the workflow and the engine read as a comment', () => {
       const workflow = [
         'jobs:',

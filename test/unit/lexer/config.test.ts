@@ -29,7 +29,7 @@ describe('lexer: YAML and other configuration', () => {
       "          echo '# no' \"# no\" \\# no a#no ${#n}",
       '      - name: x',
       "        run: >",
-      '          # folded: not kept line by line',
+      '          # folded: a shell comment too',
       'test:',
       '  script:',
       '    - echo a',
@@ -40,7 +40,7 @@ describe('lexer: YAML and other configuration', () => {
       'description: |',
       '  # Heading',
     ].join('\n');
-    assert.deepEqual(contents('yaml', text), [' TODO: drop once the mirror has a real cert', ' pinned  ', ' two', ' three']);
+    assert.deepEqual(contents('yaml', text), [' TODO: drop once the mirror has a real cert', ' pinned  ', ' folded: a shell comment too', ' two', ' three']);
     assert.ok(code('yaml', text).includes('curl -k x'), 'the script stays code for the code rules');
   });
 
@@ -72,7 +72,8 @@ describe('lexer: YAML and other configuration', () => {
       '          echo ##vso[task.logissue type=warning]Integration tests disabled temporarily',
       '          echo ##[group]Build # five',
     ].join('\n');
-    assert.deepEqual(contents('yaml', text), [' one', ' two', ' three', ' four', ' five']);
+    // The github-script block is JavaScript: `//` starts a comment, `#` in its template literal does not.
+    assert.deepEqual(contents('yaml', text), [' one', ' two', ' three', ' JavaScript here', ' four', ' five']);
   });
 
   it('YAML scripts: the block ends at the next key of its step; command is shell under CircleCI run only; whole keys only', () => {

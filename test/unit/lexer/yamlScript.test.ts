@@ -286,6 +286,40 @@ describe('lexer: YAML script blocks', () => {
     assert.equal(blockOf(text, '      make'), 'script');
   });
 
+  it('a folded script (`run: >`) is one shell line per run of joined lines: a comment takes in the lines folded onto it', () => {
+    const text = [
+      'steps:',
+      '  - run: >',
+      '      echo a # TODO: one',
+      '      curl -k https://joined-onto-the-comment',
+      '',
+      '      curl -k https://after-a-blank-line # two',
+      '        curl -k https://more-indented-keeps-its-break',
+      '      docker run',
+      '      --rm image # three',
+      '  - shell: cmd',
+      '    run: >-',
+      '      REM four',
+      '      echo joined',
+      '      echo Build #42',
+      '  - description: >',
+      '      # a value',
+    ].join('\n');
+    assert.deepEqual(tokens('yaml', text), [
+      'line:# TODO: one',
+      'line:curl -k https://joined-onto-the-comment',
+      'line:# two',
+      'line:# three',
+      'line:REM four',
+      'line:echo joined',
+      'line:echo Build #42',
+    ]);
+    const kept = code('yaml', text);
+    assert.ok(!kept.includes('joined-onto-the-comment') && kept.includes('after-a-blank-line') && kept.includes('more-indented-keeps-its-break'));
+    assert.equal(blockOf(text, 'after-a-blank-line'), 'folded', 'a comment line there would comment out the line folded after it');
+    assert.equal(blockOf(text, 'a value'), 'value');
+  });
+
   it("bash: an apostrophe opens a quote, so `echo don't # TODO` holds no comment (bash reads on to the next ')", () => {
     const text = ['steps:', '  - run: |', "      echo don't # TODO", "      echo done' # one"].join('\n');
     assert.deepEqual(contents('yaml', text), [' one']);

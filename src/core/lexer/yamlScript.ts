@@ -102,6 +102,7 @@ function githubScript(text: string, withKey: KeyLine): boolean {
 
 /** An interpreter's name (`python3`, `/usr/bin/env node`, `pwsh.exe`) as the language of its script, when it is not a shell. */
 function interpreterDialect(name: string): ScriptDialect | undefined {
+  if (name === 'bash' || name === 'sh') return undefined; // most steps: spare them the patterns below
   if (/^python[\d.]*(?:\.exe)?$/i.test(name)) return 'python';
   if (/^node(?:js)?(?:\.exe)?$/i.test(name)) return 'js';
   if (/^(?:pwsh|powershell)(?:\.exe)?$/i.test(name)) return 'pwsh';
@@ -276,7 +277,8 @@ const BLOCK_KINDS: Record<ScriptDialect, YamlBlockKind> = { sh: 'script', pwsh: 
  */
 export function yamlBlockAt(text: string, lineStart: number): YamlBlockKind | undefined {
   let left = lineEndOf(text, lineStart) === lineStart ? Infinity : indentAt(text, lineStart);
-  for (const line of linesAbove(text, lineStart)) {
+  // As far up as it takes: the lexer reads a block of any length, and this walk is made once per ignore planned.
+  for (const line of linesAbove(text, lineStart, Infinity)) {
     if (line.indent >= left) continue;
     const indicator = BLOCK_INDICATOR.exec(line.line);
     const own = indicator ? null : OWN_LINE_INDICATOR.exec(line.line);
@@ -337,10 +339,10 @@ function yamlLine(text: string, start: number, end: number): YamlLine | undefine
   return trimmed !== '' && !trimmed.startsWith('#') ? { line, start, indent: line.length - trimmed.length } : undefined;
 }
 
-/** The YAML lines above the line starting at `lineStart`, nearest first, at most MAX_LOOKBACK of them. */
-function* linesAbove(text: string, lineStart: number): Generator<YamlLine> {
+/** The YAML lines above the line starting at `lineStart`, nearest first, at most `max` of them. */
+function* linesAbove(text: string, lineStart: number, max = MAX_LOOKBACK): Generator<YamlLine> {
   let end = lineStart - 1;
-  for (let n = 0; n < MAX_LOOKBACK && end > 0; n++) {
+  for (let n = 0; n < max && end > 0; n++) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     const line = yamlLine(text, start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
     end = start - 1;
@@ -410,13 +412,31 @@ function keyOnLine(text: string, start: number): KeyLine | undefined {
  * (`script:` then `- |` at the same column, as GitLab's docs write it).
  */
 function listKey(text: string, lineStart: number, dashColumn: number): KeyLine | undefined {
-  for (const line of linesAbove(text, lineStart)) {
-    // A sibling item, or a deeper line of one: the list goes on above.
-    if (line.indent > dashColumn || (line.indent === dashColumn && line.line.trimStart().startsWith('-'))) continue;
-    return keyLineOf(line);
+  if (listKeys?.text !== text) listKeys = { text, items: new Map() };
+  const items = listKeys.items;
+  let key: KeyLine | undefined;
+  // However far the key is (a GitLab script of many items): the walk stops at the nearest item
+  // above whose key is known, so each line of a list is walked over about once, not once per item.
+  for (const line of linesAbove(text, lineStart, Infinity)) {
+    if (line.indent > dashColumn) continue; // a deeper line of an item: the list goes on above
+    if (line.indent === dashColumn && text.charCodeAt(line.start + line.indent) === 45) {
+      const known = items.get(line.start);
+      if (known?.dashColumn !== dashColumn) continue; // a sibling item
+      key = known.key;
+      break;
+    }
+    key = keyLineOf(line);
+    break;
   }
-  return undefined;
+  items.set(lineStart, { dashColumn, key });
+  return key;
 }
+
+/**
+ * listKey's answers for the last text it read (the lexer reads one text at a time), by the start
+ * of the item's line: a block item's key, for the items below it.
+ */
+let listKeys: { text: string; items: Map<number, { dashColumn: number; key: KeyLine | undefined }> } | undefined;
 
 /**
  * The key of the nearest line above `lineStart` whose key sits left of `column`: the key a value

@@ -320,6 +320,18 @@ describe('lexer: YAML script blocks', () => {
     assert.equal(blockOf(text, 'a value'), 'value');
   });
 
+  it('a `- |` item far below its list key (past 200 lines) is still a script, and a long block is still a block', () => {
+    const items = Array.from({ length: 120 }, (_, k) => ['    - |', `      echo ${k} # c${k}`]).flat();
+    const text = ['job:', '  script:', ...items, '    - echo last # end'].join('\n');
+    const found = contents('yaml', text);
+    assert.equal(found.length, 121);
+    assert.equal(found[119], ' c119');
+    assert.equal(blockOf(text, 'echo 119'), 'script');
+    const long = ['steps:', '  - uses: actions/github-script@v7', '    with:', '      script: |', ...Array.from({ length: 250 }, (_, k) => `        call(${k});`), '        // TODO: last'].join('\n');
+    assert.deepEqual(contents('yaml', long), [' TODO: last']);
+    assert.equal(blockOf(long, 'TODO: last'), 'javascript', 'a comment written there is a // line');
+  });
+
   it("bash: an apostrophe opens a quote, so `echo don't # TODO` holds no comment (bash reads on to the next ')", () => {
     const text = ['steps:', '  - run: |', "      echo don't # TODO", "      echo done' # one"].join('\n');
     assert.deepEqual(contents('yaml', text), [' one']);

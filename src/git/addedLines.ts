@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { type GitOptions, runGit } from './client';
 import { looksBinary, topLevel, untrackedFiles } from './diffFiles';
 import { fileAtCommit } from './fileAtRef';
+import { MAGIC_PATHSPECS, topLiteral } from './pathspec';
 import { resolveCommit } from './refs';
-import { missedRenames, SMALL_RENAME_THRESHOLD } from './renames';
+import { missedRenames, type RenamePair, SMALL_RENAME_THRESHOLD } from './renames';
 
 export interface AddedLinesOptions extends GitOptions {
   /**
@@ -24,15 +25,13 @@ export type AddedLines = Map<string, Set<number>>;
 export async function addedLines(repo: string, baseRef: string, options: AddedLinesOptions = {}): Promise<AddedLines> {
   const base = await resolveCommit(repo, baseRef, options);
   const revs = options.includeWorkingTree ? [base] : [base, await resolveCommit(repo, 'HEAD', options)];
-  const out = await runGit(repo, [...DIFF_ARGS, '-M', ...revs, '--'], options);
+  const out = await runGit(repo, ['--literal-pathspecs', ...DIFF_ARGS, '-M', ...revs, '--'], options);
   const result = parseAddedLines(out);
   // A small file renamed and grown is a deletion and an addition for git's default threshold: as
   // in diffFiles, it is a rename, and only its new lines are added.
   const { added, deleted } = addedAndDeleted(out);
-  for (const pair of await missedRenames(repo, revs, deleted, added, options)) {
-    const renamed = await runGit(repo, [...DIFF_ARGS, `--find-renames=${SMALL_RENAME_THRESHOLD}`, ...revs, '--', pair.from, pair.to], options);
-    const lines = parseAddedLines(renamed).get(pair.to);
-    if (lines) result.set(pair.to, lines);
+  for (const [path, lines] of await linesOfRenames(repo, revs, await missedRenames(repo, revs, deleted, added, options), options)) {
+    result.set(path, lines);
   }
   const withLoneCr = pathsWithLoneCr(out);
   if (options.includeWorkingTree || withLoneCr.size > 0) {
@@ -53,7 +52,45 @@ export async function addedLines(repo: string, baseRef: string, options: AddedLi
   return result;
 }
 
-const DIFF_ARGS = ['--literal-pathspecs', 'diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/'];
+/**
+ * The added lines of each missed rename, from one `git diff` of all their paths. Git pairs them
+ * again there; a file it pairs otherwise than missedRenames did keeps all its lines added.
+ */
+async function linesOfRenames(repo: string, revs: readonly string[], pairs: readonly RenamePair[], options: GitOptions): Promise<AddedLines> {
+  const result: AddedLines = new Map();
+  if (pairs.length === 0) return result;
+  const specs = pairs.flatMap((pair) => [topLiteral(pair.from), topLiteral(pair.to)]);
+  const patch = await runGit(repo, [MAGIC_PATHSPECS, ...DIFF_ARGS, `--find-renames=${SMALL_RENAME_THRESHOLD}`, ...revs, '--', ...specs], options);
+  const sources = renameSources(patch);
+  const lines = parseAddedLines(patch);
+  for (const pair of pairs) {
+    const found = lines.get(pair.to);
+    if (found && sources.get(pair.to) === pair.from) result.set(pair.to, found);
+  }
+  return result;
+}
+
+/** New path -> old path of each rename in a patch (its `rename from` / `rename to` header lines). */
+function renameSources(patch: string): Map<string, string> {
+  const sources = new Map<string, string>();
+  let inHeader = false;
+  let from: string | undefined;
+  for (const line of patch.split('\n')) {
+    if (line.startsWith('diff --git ')) {
+      inHeader = true;
+      from = undefined;
+    } else if (line.startsWith('@@')) {
+      inHeader = false;
+    } else if (inHeader && line.startsWith('rename from ')) {
+      from = unquoteGitPath(line.slice('rename from '.length));
+    } else if (inHeader && line.startsWith('rename to ') && from !== undefined) {
+      sources.set(unquoteGitPath(line.slice('rename to '.length)), from);
+    }
+  }
+  return sources;
+}
+
+const DIFF_ARGS = ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/'];
 
 /** The files a patch adds and deletes, from the file headers (`--- /dev/null`, `+++ /dev/null`). */
 function addedAndDeleted(patch: string): { added: string[]; deleted: string[] } {

@@ -197,7 +197,7 @@ async function entryTypes(repo: string, sha: string, paths: readonly string[], o
  * per object. Anything else (an object gone since it was looked up) fails the batch, and its files
  * are read one by one.
  */
-async function readBlobs(repo: string, oids: readonly string[], options: GitOptions): Promise<Buffer[]> {
+export async function readBlobs(repo: string, oids: readonly string[], options: GitOptions): Promise<Buffer[]> {
   const out = await runGitBytes(repo, ['cat-file', '--batch'], { ...options, input: oids.map((oid) => `${oid}\n`).join('') });
   const contents: Buffer[] = [];
   let at = 0;

@@ -1,0 +1,41 @@
+/**
+ * Characters of paths on one git command line: Windows allows 32,767 for the whole command line
+ * (quoting can add some), Linux far more (see ARGV_CHARS in filesAtCommit).
+ */
+export const PATHSPEC_ARGV_CHARS = 16_000;
+
+/**
+ * Git's global option that lets the magic of `topLiteral` work even when the environment asks for
+ * literal pathspecs (GIT_LITERAL_PATHSPECS), which would turn `:(top,literal)` into a file name.
+ */
+export const MAGIC_PATHSPECS = '--no-literal-pathspecs';
+
+/**
+ * A pathspec for `path` (relative to the repository's top, '/') that git takes as that file
+ * whatever folder it runs in: git reads plain pathspecs relative to its current folder, so a path
+ * from `--no-relative` output given back from a subfolder would name nothing. `literal` keeps `*`,
+ * `?` and `[` in names from being read as wildcards (what --literal-pathspecs did, which turns all
+ * magic off, `top` included).
+ */
+export function topLiteral(path: string): string {
+  return `:(top,literal)${path}`;
+}
+
+/** `paths` as `topLiteral` pathspecs, in groups that each fit on one command line. */
+export function pathspecChunks(paths: readonly string[], max = PATHSPEC_ARGV_CHARS): string[][] {
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let length = 0;
+  for (const path of paths) {
+    const spec = topLiteral(path);
+    if (chunk.length > 0 && length + spec.length + 3 > max) {
+      chunks.push(chunk);
+      chunk = [];
+      length = 0;
+    }
+    chunk.push(spec);
+    length += spec.length + 3;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type GitOptions, runGit } from './client';
+import { type GitOptions, runGit, runGitQuery } from './client';
 import { looksBinary, topLevel, untrackedFiles } from './diffFiles';
-import { fileAtCommit } from './fileAtRef';
-import { MAGIC_PATHSPECS, topLiteral } from './pathspec';
+import { filesAtCommit } from './filesAtCommit';
+import { MAGIC_PATHSPECS, pathspecChunks, topLiteral } from './pathspec';
 import { resolveCommit } from './refs';
 import { missedRenames, type RenamePair, SMALL_RENAME_THRESHOLD } from './renames';
 
@@ -33,15 +33,17 @@ export async function addedLines(repo: string, baseRef: string, options: AddedLi
   for (const [path, lines] of await linesOfRenames(repo, revs, await missedRenames(repo, revs, deleted, added, options), options)) {
     result.set(path, lines);
   }
-  const withLoneCr = pathsWithLoneCr(out);
-  if (options.includeWorkingTree || withLoneCr.size > 0) {
+  const withLoneCr = await pathsWithLoneCr(repo, revs[1], [...result.keys()], options);
+  if (options.includeWorkingTree || withLoneCr.length > 0) {
     const root = await topLevel(repo, options);
-    for (const path of withLoneCr) {
+    const texts = options.includeWorkingTree
+      ? await Promise.all(withLoneCr.map((path) => readText(join(root, path))))
+      : (await filesAtCommit(root, revs[1] ?? 'HEAD', withLoneCr, options)).map((file) => (file.kind === 'text' ? file.text : undefined));
+    withLoneCr.forEach((path, i) => {
       const lines = result.get(path);
-      if (lines === undefined) continue;
-      const text = options.includeWorkingTree ? await readText(join(root, path)) : await fileAtCommit(root, revs[1] ?? 'HEAD', path, options).catch(() => undefined);
-      if (text !== undefined) result.set(path, toEditorLines(text, lines));
-    }
+      const text = texts[i];
+      if (lines !== undefined && text !== undefined) result.set(path, toEditorLines(text, lines));
+    });
     if (options.includeWorkingTree) {
       for (const path of await untrackedFiles(root, options)) {
         const lines = await allLinesOf(join(root, path));
@@ -90,6 +92,29 @@ function renameSources(patch: string): Map<string, string> {
   return sources;
 }
 
+/**
+ * Git counts lines by line feeds; the editor and the engine also end a line at a lone \r (old Mac
+ * files, see LineIndex), anywhere in the file, so the file's text decides, not its patch: the
+ * `paths` (relative to the top) whose text at `head` (the working tree when undefined) has a \r
+ * followed by anything but a line feed. One `git grep` per command line of paths; git takes the
+ * lines of binary files for none (-I). (In a UTF-8 locale, a \r followed by a byte that is not
+ * UTF-8 is missed: the engine reads such a file as UTF-8 and sees a replacement character there.)
+ */
+async function pathsWithLoneCr(repo: string, head: string | undefined, paths: readonly string[], options: GitOptions): Promise<string[]> {
+  const found: string[] = [];
+  for (const chunk of pathspecChunks(paths)) {
+    const out = await runGitQuery(
+      repo,
+      // -E: the pattern means the same whatever grep.patternType the user configured.
+      [MAGIC_PATHSPECS, 'grep', '--no-color', '-l', '-z', '-I', '--full-name', '-E', '-e', '\r.', ...(head !== undefined ? [head] : []), '--', ...chunk],
+      options,
+    );
+    // A commit's files come back as "<commit>:<path>".
+    for (const name of (out ?? '').split('\0')) if (name !== '') found.push(head !== undefined ? stripPrefix(name, `${head}:`) : name);
+  }
+  return found;
+}
+
 const DIFF_ARGS = ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/'];
 
 /** The files a patch adds and deletes, from the file headers (`--- /dev/null`, `+++ /dev/null`). */
@@ -122,27 +147,6 @@ async function readText(file: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/**
- * Git counts lines by line feeds; the editor and the engine also end a line at a lone \r (old Mac
- * files, see LineIndex). The files whose patch shows a lone \r have their git lines turned into
- * the engine's: every line of the file that a git line added covers. (A file whose lone \r lie
- * only in lines the patch does not show keeps git's numbers.)
- */
-function pathsWithLoneCr(patch: string): Set<string> {
-  const paths = new Set<string>();
-  if (!/\r[^\n]/.test(patch)) return paths;
-  let current: string | undefined;
-  for (const line of patch.split('\n')) {
-    if (line.startsWith('+++ ')) {
-      const target = line.slice(4).replace(/\t$/, '');
-      current = target === '/dev/null' ? undefined : stripPrefix(unquoteGitPath(target), 'b/');
-    } else if (current !== undefined && /\r[^]/.test(line) && (line.startsWith('+') || line.startsWith('-'))) {
-      paths.add(current);
-    }
-  }
-  return paths;
 }
 
 /** The engine's 1-based lines (\n, \r\n or a lone \r end one) covered by git's added lines of `text`. */

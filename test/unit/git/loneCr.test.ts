@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { addedLines, toEditorLines } from '../../../src/git/addedLines';
 import { makeRepo, type TempRepo } from './fixtureRepo';
 
@@ -30,6 +31,27 @@ describe('addedLines: files with lone CR line endings', function () {
     await repo.commit('two');
     // git sees one line (no line feed), changed: every engine line of it counts as added.
     assert.deepEqual([...(await addedLines(repo.dir, base)).get('mac.ts') ?? []].sort(), [1, 2, 3]);
+  });
+
+  it('a file whose lone \\r lie only in lines the change did not touch', async () => {
+    // git's patch shows no \r at all here: the file's own text has to tell.
+    await repo.write('old/a.js', 'a()\rb()\rc()\nd()\n');
+    await repo.write('plain.js', 'a()\nb()\n');
+    await repo.write('crlf.js', 'a()\r\nb()\r\n');
+    const base = await repo.commit('one');
+    await repo.write('old/a.js', 'a()\rb()\rc()\nd()\n// TODO fix\n');
+    await repo.write('plain.js', 'a()\nb()\n// TODO fix\n');
+    await repo.write('crlf.js', 'a()\r\nb()\r\n// TODO fix\r\n');
+    await repo.commit('two');
+    for (const folder of [repo.dir, join(repo.dir, 'old')]) {
+      const committed = await addedLines(folder, base);
+      assert.deepEqual([...committed.get('old/a.js') ?? []], [5], folder);
+      assert.deepEqual([...committed.get('plain.js') ?? []], [3], folder);
+      assert.deepEqual([...committed.get('crlf.js') ?? []], [3], folder);
+    }
+    await repo.write('old/a.js', 'a()\rb()\rc()\nd()\n// TODO fix\n// TODO two\n');
+    assert.deepEqual([...(await addedLines(repo.dir, base, { includeWorkingTree: true })).get('old/a.js') ?? []], [5, 6]);
+    assert.deepEqual([...(await addedLines(join(repo.dir, 'old'), 'HEAD', { includeWorkingTree: true })).get('old/a.js') ?? []], [6]);
   });
 
   it('with the working tree: only the edited git line, in engine lines', async () => {

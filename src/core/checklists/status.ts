@@ -33,6 +33,11 @@ export interface ChecklistStateKey {
   file: string;
   checklist: string;
   item: string;
+  /**
+   * The full commit id when `branch` is a detached HEAD's 7-digit key (never stored): states kept
+   * under an older, longer key of that same commit are read as its own. Without it they are not.
+   */
+  commit?: string;
 }
 
 /** Per-checklist item states of one file: item id -> state. */
@@ -105,20 +110,31 @@ export function validateItemState(state: unknown): string | null {
  * The branch key of a detached HEAD is its first 7 hex digits, in trusted and untrusted windows
  * alike (untrusted windows read .git/HEAD and run no git). Trusted windows used to key by git's
  * own short id, which is longer in a large repository or with `core.abbrev`: a key of 8 or more
- * hex digits that starts with the 7 asked for is that older form of the same checkout, and what
- * was recorded under it is read, not lost.
+ * hex digits that is a prefix of the detached HEAD's full commit id is that older form of the same
+ * checkout, and what was recorded under it is read, not lost. Only a prefix of the full id: a
+ * branch may be named with hex digits too (`20240115`), and its states must never show on, or be
+ * replaced from, a detached HEAD whose 7 digits merely start it.
  */
 const DETACHED_KEY = /^[0-9a-f]{7}$/;
 const OLDER_DETACHED_KEY = /^[0-9a-f]{8,64}$/;
 
-/** The 7-digit key an older, longer detached-HEAD key stands for, or undefined. */
+/** The 7-digit key an older, longer detached-HEAD key would stand for, or undefined. */
 export function detachedKeyOf(branch: string): string | undefined {
   return OLDER_DETACHED_KEY.test(branch) ? branch.slice(0, 7) : undefined;
 }
 
-/** Whether states stored under `stored` are read when `branch` is asked for (itself, or its older form). */
-export function branchKeyMatches(stored: string, branch: string): boolean {
-  return stored === branch || (DETACHED_KEY.test(branch) && detachedKeyOf(stored) === branch);
+/**
+ * Whether states stored under `stored` are read when `branch` is asked for: itself, or, for a
+ * detached HEAD at `commit` (its full id), an older, longer key that is a prefix of that commit.
+ */
+export function branchKeyMatches(stored: string, branch: string, commit?: string): boolean {
+  if (stored === branch) return true;
+  return commit !== undefined && isOlderKeyOf(stored, branch, commit);
+}
+
+function isOlderKeyOf(stored: string, branch: string, commit: string): boolean {
+  const full = commit.toLowerCase();
+  return DETACHED_KEY.test(branch) && full.startsWith(branch) && OLDER_DETACHED_KEY.test(stored) && full.startsWith(stored);
 }
 
 /** A store kept in memory, built from and turned back into the JSON document. */
@@ -149,14 +165,15 @@ export class InMemoryChecklistStateStore implements ChecklistStateStore {
     if (reason) stored.reason = reason;
     if (state.updated !== undefined) stored.updated = state.updated;
     // What the user sets now replaces the item's state under an older key of the same checkout
-    // (else "open" would bring the older state back).
-    if (DETACHED_KEY.test(key.branch)) for (const older of [...(this.older.get(keyOf(key)) ?? [])]) this.remove(older);
+    // (else "open" would bring the older state back); only that checkout's, never a branch's.
+    for (const older of this.olderIds(key)) this.remove(older);
     if (state.status === 'open') this.remove(keyOf(key));
     else this.put(key, stored);
     this.onChange?.(this);
   }
 
-  itemStates(folder: string, branch: string, file: string, checklist: string): ItemStates {
+  /** `commit`: the full id of the detached HEAD that `branch` keys, when it is one (see ChecklistStateKey). */
+  itemStates(folder: string, branch: string, file: string, checklist: string, commit?: string): ItemStates {
     // Item ids are the team's words: `constructor` or `__proto__` must stay plain keys.
     const result = Object.create(null) as Record<string, ItemState>;
     const fromOlder = Object.create(null) as Record<string, ItemState>;
@@ -164,7 +181,7 @@ export class InMemoryChecklistStateStore implements ChecklistStateStore {
       const [f, b, p, c, item] = JSON.parse(key) as string[];
       if (f !== folder || p !== file || c !== checklist) continue;
       if (b === branch) result[item] = { ...state };
-      else if (branchKeyMatches(b, branch)) fromOlder[item] ??= { ...state };
+      else if (branchKeyMatches(b, branch, commit)) fromOlder[item] ??= { ...state };
     }
     for (const item of Object.keys(fromOlder)) result[item] ??= fromOlder[item];
     return result;
@@ -192,9 +209,15 @@ export class InMemoryChecklistStateStore implements ChecklistStateStore {
   }
 
   private olderState(key: ChecklistStateKey): ItemState | undefined {
-    if (!DETACHED_KEY.test(key.branch)) return undefined;
-    const [first] = [...(this.older.get(keyOf(key)) ?? [])].sort();
+    const [first] = this.olderIds(key).sort();
     return first === undefined ? undefined : this.states.get(first);
+  }
+
+  /** Ids of the item's states stored under an older key of the detached HEAD at `key.commit`. */
+  private olderIds(key: ChecklistStateKey): string[] {
+    const commit = key.commit;
+    if (commit === undefined) return [];
+    return [...(this.older.get(keyOf(key)) ?? [])].filter((id) => isOlderKeyOf((JSON.parse(id) as string[])[1], key.branch, commit));
   }
 
   /** The serialisable document, keys sorted so the stored file diffs well. */

@@ -12,6 +12,7 @@ import {
 } from '../../core/checklists';
 import { writeTextAtomic } from '../../core/fsAtomic';
 import { log } from '../log';
+import { detachedCommit } from './detachedHeads';
 import { applyChanges, copyChanges, filesWithStates, renameChanges, type PathInFolder, type StateChange } from './stateChanges';
 
 const FILE_NAME = 'checklist-state.json';
@@ -57,16 +58,17 @@ export class ChecklistStateService implements vscode.Disposable {
   }
 
   get(key: ChecklistStateKey): ItemState | undefined {
-    return this.store.get(key);
+    return this.store.get(withCommit(key));
   }
 
   itemStates(folder: string, branch: string, file: string, checklist: string): ItemStates {
-    return this.store.itemStates(folder, branch, file, checklist);
+    return this.store.itemStates(folder, branch, file, checklist, detachedCommit(folder, branch));
   }
 
   /** Records a state (validated by the store) and persists it; resolves when it is on disk. */
-  async set(key: ChecklistStateKey, state: ItemState): Promise<void> {
+  async set(asked: ChecklistStateKey, state: ItemState): Promise<void> {
     await this.ready;
+    const key = withCommit(asked);
     this.store.set(key, { ...state, updated: new Date().toISOString() });
     this.pending.push({ key, state: this.store.get(key) });
     this.changed.fire(key);
@@ -79,7 +81,7 @@ export class ChecklistStateService implements vscode.Disposable {
    */
   async move(from: PathInFolder, to: PathInFolder): Promise<number> {
     await this.ready;
-    const changes = renameChanges(this.store.toDocument(), from, to);
+    const changes = renameChanges(this.store.toDocument(), withCommit(from), withCommit(to));
     if (changes.length === 0) return 0;
     applyChanges(this.store, changes);
     this.pending.push(...changes);
@@ -95,7 +97,7 @@ export class ChecklistStateService implements vscode.Disposable {
    */
   async copy(from: PathInFolder, to: PathInFolder): Promise<number> {
     await this.ready;
-    const changes = copyChanges(this.store.toDocument(), from, to);
+    const changes = copyChanges(this.store.toDocument(), withCommit(from), withCommit(to));
     if (changes.length === 0) return 0;
     applyChanges(this.store, changes);
     this.pending.push(...changes);
@@ -293,4 +295,10 @@ export class ChecklistStateService implements vscode.Disposable {
     this.problems.dispose();
     this.changed.dispose();
   }
+}
+
+/** The key with the full commit id of the detached HEAD its branch keys, when it is one (older keys of it are read). */
+function withCommit<T extends { folder: string; branch: string; commit?: string }>(key: T): T {
+  const commit = key.commit ?? detachedCommit(key.folder, key.branch);
+  return commit === undefined ? key : { ...key, commit };
 }

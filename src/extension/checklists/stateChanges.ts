@@ -33,6 +33,8 @@ export interface PathInFolder {
   folder: string;
   branch: string;
   path: string;
+  /** The full commit id when `branch` is a detached HEAD's key (ChecklistStateKey.commit). */
+  commit?: string;
 }
 
 /**
@@ -48,11 +50,11 @@ export function renameChanges(document: ChecklistStateDocument, from: PathInFold
   const movedOlder: StateChange[] = [];
   for (const [key, state] of documentEntries(document)) {
     // States under an older key of the same detached HEAD are shown for it, so they move too.
-    if (key.folder !== from.folder || !branchKeyMatches(key.branch, from.branch)) continue;
+    if (key.folder !== from.folder || !branchKeyMatches(key.branch, from.branch, from.commit)) continue;
     const rest = restUnder(key.file, from.path);
     if (rest === undefined) continue;
     changes.push({ key, state: undefined });
-    (key.branch === from.branch ? moved : movedOlder).push({ key: { ...key, folder: to.folder, branch: to.branch, file: to.path + rest }, state });
+    (key.branch === from.branch ? moved : movedOlder).push({ key: { ...key, folder: to.folder, branch: to.branch, file: to.path + rest, commit: to.commit }, state });
   }
   // Forget the old keys first: a folder renamed into itself (a -> a/b) must keep the moved ones.
   // A state under the current key is what is shown, so it is laid last, over an older one.
@@ -75,12 +77,12 @@ export function copyChanges(document: ChecklistStateDocument, from: PathInFolder
   if (from.folder === to.folder && from.path === to.path) return [];
   const entries = documentEntries(document);
   const at = (key: ChecklistStateKey): string => JSON.stringify([key.folder, key.branch, key.file, key.checklist, key.item]);
-  const recorded = new Set(entries.filter(([key]) => key.folder === to.folder && branchKeyMatches(key.branch, to.branch) && key.file === to.path).map(([key]) => at({ ...key, branch: to.branch })));
+  const recorded = new Set(entries.filter(([key]) => key.folder === to.folder && branchKeyMatches(key.branch, to.branch, to.commit) && key.file === to.path).map(([key]) => at({ ...key, branch: to.branch })));
   const older: StateChange[] = [];
   const current: StateChange[] = [];
   for (const [key, state] of entries) {
-    if (key.folder !== from.folder || key.file !== from.path || !branchKeyMatches(key.branch, from.branch)) continue;
-    const target = { ...key, folder: to.folder, branch: to.branch, file: to.path };
+    if (key.folder !== from.folder || key.file !== from.path || !branchKeyMatches(key.branch, from.branch, from.commit)) continue;
+    const target = { ...key, folder: to.folder, branch: to.branch, file: to.path, commit: to.commit };
     if (!recorded.has(at(target))) (key.branch === from.branch ? current : older).push({ key: target, state });
   }
   return [...older, ...current];

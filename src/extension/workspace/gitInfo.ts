@@ -3,6 +3,7 @@ import { currentBranch, openRepo, type CurrentBranch } from '../../git';
 import { headBranch } from '../../git';
 import { log } from '../log';
 import { getOrCreate } from '../../core/getOrCreate';
+import { noteDetachedHead } from '../checklists/detachedHeads';
 
 /** What git says about a workspace folder, or why it says nothing. */
 export type FolderGit =
@@ -37,6 +38,8 @@ export class GitInfo implements vscode.Disposable {
   /** The branch name used to key per-branch state: the name, or the short SHA of a detached HEAD, or "(no git)". */
   async branchKey(folder: vscode.WorkspaceFolder): Promise<string> {
     const info = await this.forFolder(folder);
+    // The full id of a detached HEAD, for checklist state stored under an older, longer key of it.
+    noteDetachedHead(folder.uri.toString(), info.kind === 'ok' && info.branch.detached ? info.branch.sha : undefined);
     // Untrusted (git is not run) or no commit yet: the branch HEAD names, read without git, so
     // checklist state stays keyed as it is when git answers.
     if (info.kind === 'untrusted' || info.kind === 'no-commits') return (await headBranch(folder.uri.fsPath)) ?? '(no git)';

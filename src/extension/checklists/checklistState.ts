@@ -44,7 +44,7 @@ export class ChecklistStateService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
   /** Follows renames made outside VS Code (set by followRenames); `settled()` lets tests wait for it. */
-  outsideRenames: { settled(): Promise<void> } | undefined;
+  outsideRenames: { settled(): Promise<void>; readonly looked: number } | undefined;
 
   constructor(private readonly storageUri: vscode.Uri | undefined) {
     // Without a workspace there is no storageUri: state then lives for the session only.

@@ -130,6 +130,8 @@ export class OutsideRenames implements vscode.Disposable {
       if (this.recent.length > RECENT) this.recent.shift();
       const gone: vscode.Uri[] = [];
       for (const [known, fingerprint] of [...this.known]) {
+        // A file with states back at its path (a checkout restored it) is not gone any more.
+        if (known === file.toString()) delete fingerprint.gone;
         if (fingerprint.size !== size || known === file.toString()) continue;
         const old = vscode.Uri.parse(known);
         if ((await sizeOf(old)) !== undefined) continue;

@@ -178,6 +178,7 @@ function yamlBody(ctx: LexContext, cs: CompiledSpec, body: PendingBody, start: n
   const text = ctx.text;
   let line = start;
   let lastContentEnd = -1;
+  let lastContentStart = start;
   const comments = body.script === undefined ? null : scriptComments(ctx, body.script, body.folded === true);
   while (line < end) {
     let k = line;
@@ -186,6 +187,7 @@ function yamlBody(ctx: LexContext, cs: CompiledSpec, body: PendingBody, start: n
     const blank = c === 10 || c === 13 || (isSpace(c) && restIsBlank(text, k, end));
     if (!blank && k - line <= body.parentIndent) break;
     if (!blank) {
+      lastContentStart = line;
       lastContentEnd = ctx.lineEnd(k, end);
       comments?.line(k, lastContentEnd);
     }
@@ -195,6 +197,7 @@ function yamlBody(ctx: LexContext, cs: CompiledSpec, body: PendingBody, start: n
   comments?.end(lastContentEnd);
   if (!cs.keepStrings) ctx.mask(start, lastContentEnd);
   // Resume at the line break after the value's last line, so trailing blank lines are plain code.
-  ctx.advanceLineStart(start, lastContentEnd);
+  // (Its line is known here: no search back for a line feed, which a lone \r line break is not.)
+  ctx.lineStart = lastContentStart;
   return lastContentEnd;
 }

@@ -120,17 +120,14 @@ const SHEBANG = /^#![ \t]*(\S+)(?:[ \t]+(?:-\S+[ \t]+)*(\S+))?/;
 
 /** The language a shebang on the first line of the block under the line at `lineStart` names, when it is not a shell. */
 function shebangDialect(text: string, lineStart: number): ScriptDialect | undefined {
-  let start = text.indexOf('\n', lineStart) + 1;
-  while (start > 0 && start < text.length) {
-    const end = lineEndOf(text, start);
-    const line = text.slice(start, end).trim();
+  for (let start = lineAfter(text, lineStart); start >= 0; start = lineAfter(text, start)) {
+    const line = text.slice(start, lineEndOf(text, start)).trim();
     if (line !== '') {
       const m = SHEBANG.exec(line);
       if (m === null) return undefined;
       const program = programName(m[1]);
       return interpreterDialect(program === 'env' && m[2] !== undefined ? m[2] : program);
     }
-    start = text.indexOf('\n', start) + 1;
   }
   return undefined;
 }
@@ -341,22 +338,25 @@ function yamlLine(text: string, start: number, end: number): YamlLine | undefine
 
 /** The YAML lines above the line starting at `lineStart`, nearest first, at most `max` of them. */
 function* linesAbove(text: string, lineStart: number, max = MAX_LOOKBACK): Generator<YamlLine> {
-  let end = lineStart - 1;
-  for (let n = 0; n < max && end > 0; n++) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = yamlLine(text, start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-    end = start - 1;
+  let start = lineStart;
+  for (let n = 0; n < max && start > 0; n++) {
+    // The line above ends at the line break before `start`: its \r when that is a \r\n.
+    let end = start - 1;
+    if (end > 0 && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
+    start = lineStartAt(text, end);
+    const line = yamlLine(text, start, end);
     if (line) yield line;
   }
 }
 
 /** The YAML lines below the line starting at `lineStart`, nearest first, at most MAX_LOOKBACK of them. */
 function* linesBelow(text: string, lineStart: number): Generator<YamlLine> {
-  let start = text.indexOf('\n', lineStart) + 1;
-  for (let n = 0; n < MAX_LOOKBACK && start > 0 && start < text.length; n++) {
-    const line = yamlLine(text, start, lineEndOf(text, start));
+  let start = lineAfter(text, lineStart);
+  for (let n = 0; n < MAX_LOOKBACK && start >= 0; n++) {
+    const end = lineEndOf(text, start);
+    const line = yamlLine(text, start, end);
     if (line) yield line;
-    start = text.indexOf('\n', start) + 1;
+    start = end < text.length ? nextLineStart(text, end) : -1;
   }
 }
 
@@ -453,10 +453,37 @@ function keyAbove(text: string, lineStart: number, column: number): KeyLine | un
   return undefined;
 }
 
+/*
+ * Lines end at \n, \r\n or a lone \r, as the engine (rules/lineIndex.ts), the lexer and VS Code
+ * split them: a file saved with old Mac line endings is lexed as the same file with line feeds.
+ */
+
+/** Where the line starting at `start` ends: at its line break, or the end of the text. */
 function lineEndOf(text: string, start: number): number {
-  const lf = text.indexOf('\n', start);
-  const end = lf === -1 ? text.length : lf;
-  return end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+  let k = start;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) break;
+  }
+  return k;
+}
+
+/** Where the line holding `at` starts: after the nearest line break before `at`. */
+function lineStartAt(text: string, at: number): number {
+  let k = at - 1;
+  for (; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) break;
+  }
+  return k + 1;
+}
+
+/** Where the line after the one holding `at` starts, or -1 when that is the last line. */
+function lineAfter(text: string, at: number): number {
+  const end = lineEndOf(text, at);
+  if (end >= text.length) return -1;
+  const next = nextLineStart(text, end);
+  return next < text.length ? next : -1;
 }
 
 /** Azure Pipelines (`##vso[...]`) and GitHub Actions (`##[group]`) logging commands: echoed text, not comments. */
@@ -526,7 +553,7 @@ class EmbeddedComments implements ScriptComments {
     ctx.scanRegion(ctx, this.spec, this.from, at);
     ctx.onLine = onLine;
     // The YAML goes on after the block with none of the embedded language's token history.
-    ctx.resetTokens(ctx.text.lastIndexOf('\n', at - 1) + 1);
+    ctx.resetTokens(lineStartAt(ctx.text, at));
   }
 }
 
@@ -554,7 +581,7 @@ class FoldedComments implements ScriptComments {
   line(from: number, lineEnd: number): void {
     const { ctx } = this;
     const text = ctx.text;
-    const start = text.lastIndexOf('\n', from - 1) + 1;
+    const start = lineStartAt(text, from);
     if (this.indent < 0) this.indent = from - start;
     const isText = from - start <= this.indent;
     const folded = this.previousText && isText && nextLineStart(text, this.previousEnd) === start;

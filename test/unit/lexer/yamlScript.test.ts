@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { defaultEngineSettings } from '../../../src/core/config/model';
+import { analyzeDocument } from '../../../src/core/engine';
+import { languageById } from '../../../src/core/languages';
 import { yamlBlockAt } from '../../../src/core/lexer/yamlScript';
-import { code, contents, tokens } from './helpers';
+import { LineIndex } from '../../../src/core/rules/lineIndex';
+import { code, contents, lexAs, tokens } from './helpers';
 
 /** The block kind yamlBlockAt gives the line holding `marker`. */
 function blockOf(text: string, marker: string): ReturnType<typeof yamlBlockAt> {
@@ -335,5 +339,40 @@ describe('lexer: YAML script blocks', () => {
   it("bash: an apostrophe opens a quote, so `echo don't # TODO` holds no comment (bash reads on to the next ')", () => {
     const text = ['steps:', '  - run: |', "      echo don't # TODO", "      echo done' # one"].join('\n');
     assert.deepEqual(contents('yaml', text), [' one']);
+  });
+
+  it('a file with CRLF or lone CR line endings lexes as the same file with LF: comments, block kinds and findings by line', () => {
+    const fixtures: Record<string, string[]> = {
+      githubScript: ['jobs:', '  a:', '    steps:', '      - uses: actions/github-script@v7', '        with:', '          script: |', '            const s = "// not TODO";', '            // TODO fix in the next sprint', '            x()', '      - run: echo # after'],
+      folded: ['jobs:', '  a:', '    steps:', '      - run: >', '          echo hi # TODO fix next sprint', '          curl -k https://x', '', '          curl -k https://y # two', '      - run: echo'],
+      tekton: ['spec:', '  steps:', '    - name: x', '      image: python:3', '      script: |', '        #!/usr/bin/env python3', "        print('a\\'b')  # TODO fix in the next sprint", '        """', '        # docstring text', '        """'],
+      defaults: ['defaults:', '  run:', '    shell: pwsh', 'jobs:', '  a:', '    defaults:', '      run:', '        shell: python', '    steps:', '      - run: |', "          print('it\\'s') # one", '  b:', '    steps:', '      - run: |', '          <# two', '          #> Write-Host "#x"'],
+      gitlab: ['job:', '  script:', ...Array.from({ length: 210 }, (_, k) => `    - echo ${k}`), '    - |', '      echo x # TODO fix next sprint', '      curl -k https://z'],
+      ownLine: ['steps:', '  - run:', '      |', '        echo "#x" # one', '  - description:', '      |', '        text # of the value'],
+      ansible: ['tasks:', '  - win_shell: |', '      echo Build #42', '      REM TODO fix next sprint', '    args:', '      executable: cmd'],
+    };
+    const language = languageById('yaml');
+    assert.ok(language);
+    /** What the lexer, yamlBlockAt and the engine make of a text, by line and column. */
+    const read = (text: string): string[] => {
+      const lines = new LineIndex(text);
+      const at = (offset: number): string => {
+        const p = lines.position(offset);
+        return `${p.line}:${p.column}`;
+      };
+      const comments = lexAs('yaml', text).comments.map((c) => `${c.kind} ${at(c.start)}-${at(c.end)} ${JSON.stringify(text.slice(c.contentStart, c.contentEnd).replace(/\r\n?/g, '\n'))}`);
+      const blocks = lines.starts.map((start, k) => `${k + 1} ${yamlBlockAt(text, start) ?? '-'}`);
+      // Findings by rule and place: their excerpts join a run of line comments, which the rules do at line feeds only.
+      const findings = analyzeDocument({ text, path: '.github/workflows/x.yml', language, settings: defaultEngineSettings(), now: '2025-11-27' }).map(
+        (f) => `${f.ruleId} ${f.line}:${f.column}`,
+      );
+      return [...comments, ...blocks, ...findings];
+    };
+    for (const [name, fixture] of Object.entries(fixtures)) {
+      const lf = read(fixture.join('\n'));
+      assert.ok(lf.some((entry) => /^(?:line|block) /.test(entry)), `${name}: the fixture holds comments`);
+      assert.deepEqual(read(fixture.join('\r\n')), lf, `${name} with CRLF`);
+      assert.deepEqual(read(fixture.join('\r')), lf, `${name} with lone CRs`);
+    }
   });
 });

@@ -73,9 +73,10 @@ export function scriptDialect(text: string, lineStart: number, at: number): Scri
   // Inputs of an action are its values, not shell; the `script` of actions/github-script is JavaScript.
   if (holder !== undefined && parent === 'with') return owner.key === 'script' && text.charCodeAt(at) === 58 && githubScript(text, holder) ? 'js' : undefined;
   switch (owner.key) {
-    // Tekton runs a step's `script:` as a file: its shebang names the language.
-    case 'script':
-      return (text.charCodeAt(at) === 58 ? shebangDialect(text, lineStart) : undefined) ?? 'sh';
+    case 'script': {
+      const shebang = text.charCodeAt(at) === 58 ? shebangDialect(text, lineStart) : undefined;
+      return shebang !== undefined && honoursShebang(text, owner, parent) ? shebang : 'sh';
+    }
     // CircleCI's `run: command: |` is shell; Compose's and Ansible's `command` run no shell at all.
     case 'command':
       return parent === 'run' ? 'sh' : undefined;
@@ -130,6 +131,17 @@ function shebangDialect(text: string, lineStart: number): ScriptDialect | undefi
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the `script:` at `owner` (held by `parent`) runs as a file whose shebang picks its
+ * interpreter: a Tekton step or sidecar (an item of `steps:`/`sidecars:` with an `image:`) or
+ * StepAction (`spec:` with an `image:`). Elsewhere a shell runs the script, and `#!` is a comment
+ * to it: a GitLab job's or an Azure Pipelines step's script. (Argo's `script:` names its
+ * interpreter in `command:`, see argoDialect.)
+ */
+function honoursShebang(text: string, owner: KeyLine, parent: string | undefined): boolean {
+  return (parent === 'steps' || parent === 'sidecars' || parent === 'spec') && siblingValue(text, owner, 'image') !== undefined;
 }
 
 /** An Argo script's `command:` (`[bash]`, `["/usr/bin/python3"]`): the language of its source, undefined when unknown. */

@@ -219,6 +219,21 @@ describe('lexer: YAML script blocks', () => {
     assert.deepEqual(contents('yaml', argo), [' one']);
   });
 
+  it('a shebang picks the language only where the platform runs the script as a file (Tekton); a shell reads `#!` as a comment', () => {
+    const body = ['#!/usr/bin/env python3', "print('a\\'b')  # one"];
+    const block = (indent: string): string[] => body.map((line) => indent + line);
+    const python = ['!/usr/bin/env python3', ' one'];
+    const shell = ['!/usr/bin/env python3'];
+    // Tekton: a step or sidecar with an image, its script first or last; a StepAction's spec.
+    assert.deepEqual(contents('yaml', ['steps:', '  - image: python:3', '    script: |', ...block('      ')].join('\n')), python);
+    assert.deepEqual(contents('yaml', ['sidecars:', '  - script: |', ...block('      '), '    image: python:3'].join('\n')), python);
+    assert.deepEqual(contents('yaml', ['kind: StepAction', 'spec:', '  image: python:3', '  script: |', ...block('    ')].join('\n')), python);
+    // GitLab CI runs a job's script in its shell, image or not; Azure Pipelines a `- script:` step.
+    assert.deepEqual(contents('yaml', ['test:', '  image: python:3', '  script: |', ...block('    ')].join('\n')), shell);
+    assert.deepEqual(contents('yaml', ['test:', '  script:', '    - |', ...block('      ')].join('\n')), shell);
+    assert.deepEqual(contents('yaml', ['steps:', '  - script: |', ...block('      '), '    displayName: x'].join('\n')), shell);
+  });
+
   it('Ansible: win_shell with `args: executable: cmd` is a cmd script', () => {
     const text = [
       'tasks:',

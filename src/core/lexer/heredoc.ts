@@ -1,6 +1,6 @@
 import type { CompiledSpec } from './compile';
 import { isSpace, isWordChar, type LexContext, type PendingBody } from './context';
-import { blockDialect, scriptComments } from './yamlScript';
+import { blockDialect, scriptComments, YamlScan } from './yamlScript';
 
 /**
  * Heredocs: the opener is on one line, the body starts on the next. The opener registers a
@@ -89,11 +89,23 @@ export function tryYamlBlockScalar(ctx: LexContext, i: number, end: number): num
   }
   // (`k` is before the line when the indicator opens it: its key is on the line above.)
   const folded = text.charCodeAt(i) === 62;
-  const dialect = blockDialect(text, ctx.lineStart, Math.max(k, ctx.lineStart - 1));
+  const dialect = blockDialect(text, ctx.lineStart, Math.max(k, ctx.lineStart - 1), yamlScanOf(ctx));
   // A folded block joins its lines: a shell reads it (see FoldedComments), Python or JavaScript folded is left a value.
   const script = folded && (dialect === 'python' || dialect === 'js') ? undefined : dialect;
   ctx.pending.push({ kind: 'yamlBlock', word: '', indented: false, trailingCode: false, parentIndent: indent, script, folded });
   return j;
+}
+
+/** What the blocks of a lex have learnt about its text (see YamlScan): dropped with the lex's context. */
+const yamlScans = new WeakMap<LexContext, YamlScan>();
+
+function yamlScanOf(ctx: LexContext): YamlScan {
+  let scan = yamlScans.get(ctx);
+  if (scan === undefined) {
+    scan = new YamlScan(ctx.text);
+    yamlScans.set(ctx, scan);
+  }
+  return scan;
 }
 
 /**

@@ -65,8 +65,9 @@ interface KeyLine {
  * The language of the block scalar whose indicator follows `at` (the `:` of `key: |`, or the `-`
  * of a list item `- |`) on the line starting at `lineStart`, or undefined when it is no script.
  */
-export function scriptDialect(text: string, lineStart: number, at: number): ScriptDialect | undefined {
-  const owner = text.charCodeAt(at) === 58 ? keyOnLine(text, lineStart) : text.charCodeAt(at) === 45 ? listKey(text, lineStart, at - lineStart) : undefined;
+function scriptDialect(scan: YamlScan, lineStart: number, at: number): ScriptDialect | undefined {
+  const text = scan.text;
+  const owner = text.charCodeAt(at) === 58 ? keyOnLine(text, lineStart) : text.charCodeAt(at) === 45 ? scan.listKey(lineStart, at - lineStart) : undefined;
   if (owner === undefined) return undefined;
   const holder = keyAbove(text, owner.start, owner.column);
   const parent = holder?.key;
@@ -90,7 +91,7 @@ export function scriptDialect(text: string, lineStart: number, at: number): Scri
       return parent === 'script' ? argoDialect(siblingValue(text, owner, 'command')) : undefined;
     // A GitHub Actions step's `shell:` names its language: in cmd.exe a `#` is text (`echo Build #42`).
     case 'run':
-      return shellDialect(siblingValue(text, owner, 'shell') ?? defaultShell(text, owner));
+      return shellDialect(siblingValue(text, owner, 'shell') ?? defaultShell(scan, owner));
     default:
       return ANSIBLE_SHELLS.has(owner.key) ? ansibleDialect(text, owner.key, owner) : SCRIPT_KEYS.get(owner.key);
   }
@@ -179,8 +180,8 @@ function argsExecutable(text: string, params: KeyLine): string | undefined {
  *       |
  *         echo hi
  */
-export function blockDialect(text: string, lineStart: number, at: number): ScriptDialect | undefined {
-  if (at >= lineStart) return scriptDialect(text, lineStart, at);
+export function blockDialect(text: string, lineStart: number, at: number, scan = new YamlScan(text)): ScriptDialect | undefined {
+  if (at >= lineStart) return scriptDialect(scan, lineStart, at);
   const indent = indentAt(text, lineStart);
   for (const line of linesAbove(text, lineStart)) {
     if (line.indent >= indent) return undefined;
@@ -188,7 +189,7 @@ export function blockDialect(text: string, lineStart: number, at: number): Scrip
     const holder = /^(.*?[:-])[ \t]*(?:#.*)?$/.exec(line.line)?.[1] ?? '';
     const key = keyLineOf(line);
     if (key !== undefined ? key.valueAt < holder.length : !/^[ \t]*-(?:[ \t]+-)*$/.test(holder)) return undefined;
-    return scriptDialect(text, line.start, line.start + holder.length - 1);
+    return scriptDialect(scan, line.start, line.start + holder.length - 1);
   }
   return undefined;
 }
@@ -205,8 +206,9 @@ const WORKFLOW_DEFAULTS = /^defaults:[ \t]*(?:#.*)?$/m;
  * The `defaults: run: shell:` that applies to a GitHub Actions step naming no shell (`owner` is
  * its `run:`): its job's (any mapping holding the step), else the workflow's.
  */
-function defaultShell(text: string, owner: KeyLine): string | undefined {
-  const defaults = workflowDefaults(text);
+function defaultShell(scan: YamlScan, owner: KeyLine): string | undefined {
+  const text = scan.text;
+  const defaults = scan.workflowDefaults();
   if (!defaults.any) return undefined;
   let left = owner.column;
   for (const line of linesAbove(text, owner.start)) {
@@ -220,21 +222,82 @@ function defaultShell(text: string, owner: KeyLine): string | undefined {
   return workflow ? valueBelow(text, { line: workflow.line, start: workflow.start, indent: 0 }, ['run', 'shell']) : undefined;
 }
 
-/** The last text workflowDefaults searched, and what it found. */
-let searched: { text: string; any: boolean; workflow: { line: string; start: number } | undefined } | undefined;
-
 /**
- * Whether the text holds `defaults:` at all, and the workflow's own: searched once per text, not
- * once per `run:` block (that made a 1 MB workflow of 10,000 steps cost a search of the whole text
- * per step). The lexer asks about one text at a time, so one entry is enough.
+ * What is learnt about one YAML text while reading its blocks, for one lex (or one yamlBlockAt):
+ * the lexer keeps it with its context, so a text of megabytes is not held once lexed.
  */
-function workflowDefaults(text: string): { any: boolean; workflow: { line: string; start: number } | undefined } {
-  if (searched?.text !== text) {
-    const any = text.includes('defaults:');
-    const found = any ? WORKFLOW_DEFAULTS.exec(text) : null;
-    searched = { text, any, workflow: found ? { line: found[0], start: found.index } : undefined };
+export class YamlScan {
+  private defaults: { any: boolean; workflow: { line: string; start: number } | undefined } | undefined;
+  /** listKey reads the lines before `frontier` once, top down; `open` holds those a later item may belong under. */
+  private frontier = 0;
+  private open: YamlLine[] = [];
+
+  constructor(readonly text: string) {}
+
+  /**
+   * Whether the text holds `defaults:` at all, and the workflow's own: searched once per text, not
+   * once per `run:` block (that made a 1 MB workflow of 10,000 steps cost a search of the whole
+   * text per step).
+   */
+  workflowDefaults(): { any: boolean; workflow: { line: string; start: number } | undefined } {
+    if (this.defaults === undefined) {
+      const any = this.text.includes('defaults:');
+      const found = any ? WORKFLOW_DEFAULTS.exec(this.text) : null;
+      this.defaults = { any, workflow: found ? { line: found[0], start: found.index } : undefined };
+    }
+    return this.defaults;
   }
-  return searched;
+
+  /**
+   * The key holding the list whose item starts at `dashColumn` on the line at `lineStart`: above
+   * the sibling items (and their deeper lines), a key left of the dash, or at its column when the
+   * list is not indented (`script:` then `- |` at the same column, as GitLab's docs write it).
+   * However far above it is (a GitLab script of many items).
+   *
+   * That key is on the nearest line above that is neither deeper than the dash nor an item at its
+   * column. `open` holds the lines read so far that may still be that line for some item below: a
+   * line hides from the lines after it the deeper lines above it, the items at its column, and, if
+   * it is no item, every line at its column. Each line is pushed and dropped once, so a text costs
+   * one pass however its items are indented; walking up from each item read the lines above again
+   * for every item less indented than the last (columns 1000, 999, 998...): quadratic.
+   */
+  listKey(lineStart: number, dashColumn: number): KeyLine | undefined {
+    // The lexer asks top down; anything else (yamlBlockAt asks once) reads the text again.
+    if (lineStart < this.frontier) {
+      this.frontier = 0;
+      this.open = [];
+    }
+    const text = this.text;
+    for (let start = this.frontier; start < lineStart; ) {
+      const end = lineEndOf(text, start);
+      const line = yamlLine(text, start, end);
+      if (line !== undefined) this.push(line, this.isDash(line));
+      start = end < text.length ? nextLineStart(text, end) : text.length;
+    }
+    this.frontier = lineStart;
+    this.drop(dashColumn, true);
+    const holder = this.open[this.open.length - 1];
+    return holder === undefined ? undefined : keyLineOf(holder);
+  }
+
+  private isDash(line: YamlLine): boolean {
+    return this.text.charCodeAt(line.start + line.indent) === 45;
+  }
+
+  /** Drops the lines a line at `indent` hides from the lines below it, then pushes it. */
+  private push(line: YamlLine, dash: boolean): void {
+    this.drop(line.indent, dash);
+    this.open.push(line);
+  }
+
+  /** Drops the lines deeper than `indent`, and those at it that are items (or, below a line that is no item, any). */
+  private drop(indent: number, dash: boolean): void {
+    const open = this.open;
+    for (let top = open[open.length - 1]; top !== undefined; top = open[open.length - 1]) {
+      if (top.indent < indent || (top.indent === indent && dash && !this.isDash(top))) break;
+      open.pop();
+    }
+  }
 }
 
 /** The value at `path` (`['run', 'shell']`) in the mapping under `parent`, when it is near. */
@@ -293,7 +356,7 @@ export function yamlBlockAt(text: string, lineStart: number): YamlBlockKind | un
     const own = indicator ? null : OWN_LINE_INDICATOR.exec(line.line);
     if (indicator || own) {
       // `indicator.index` is at the `:` of `key: |` or the `-` of `- |`, as blockDialect takes it (before the line when it opens it).
-      const dialect = blockDialect(text, line.start, indicator ? line.start + indicator.index : line.start - 1);
+      const dialect = blockDialect(text, line.start, indicator ? line.start + indicator.index : line.start - 1, new YamlScan(text));
       // As tryYamlBlockScalar reads it: a folded block is a script only in the shells.
       if ((indicator?.[2] ?? own?.[1]) === '>') return dialect === 'sh' || dialect === 'pwsh' || dialect === 'cmd' ? 'folded' : 'value';
       return dialect === undefined ? 'value' : BLOCK_KINDS[dialect];
@@ -417,38 +480,6 @@ function siblingKey(text: string, owner: KeyLine, key: string): { line: YamlLine
 function keyOnLine(text: string, start: number): KeyLine | undefined {
   return keyLineOf({ line: text.slice(start, lineEndOf(text, start)), start, indent: 0 });
 }
-
-/**
- * The key holding the list whose item starts at `dashColumn` on the line at `lineStart`: above
- * the sibling items, a key left of the dash, or at its column when the list is not indented
- * (`script:` then `- |` at the same column, as GitLab's docs write it).
- */
-function listKey(text: string, lineStart: number, dashColumn: number): KeyLine | undefined {
-  if (listKeys?.text !== text) listKeys = { text, items: new Map() };
-  const items = listKeys.items;
-  let key: KeyLine | undefined;
-  // However far the key is (a GitLab script of many items): the walk stops at the nearest item
-  // above whose key is known, so each line of a list is walked over about once, not once per item.
-  for (const line of linesAbove(text, lineStart, Infinity)) {
-    if (line.indent > dashColumn) continue; // a deeper line of an item: the list goes on above
-    if (line.indent === dashColumn && text.charCodeAt(line.start + line.indent) === 45) {
-      const known = items.get(line.start);
-      if (known?.dashColumn !== dashColumn) continue; // a sibling item
-      key = known.key;
-      break;
-    }
-    key = keyLineOf(line);
-    break;
-  }
-  items.set(lineStart, { dashColumn, key });
-  return key;
-}
-
-/**
- * listKey's answers for the last text it read (the lexer reads one text at a time), by the start
- * of the item's line: a block item's key, for the items below it.
- */
-let listKeys: { text: string; items: Map<number, { dashColumn: number; key: KeyLine | undefined }> } | undefined;
 
 /**
  * The key of the nearest line above `lineStart` whose key sits left of `column`: the key a value

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { getHeapSnapshot } from 'node:v8';
 import { defaultEngineSettings } from '../../../src/core/config/model';
 import { analyzeDocument } from '../../../src/core/engine';
 import { languageById } from '../../../src/core/languages';
@@ -351,6 +353,35 @@ describe('lexer: YAML script blocks', () => {
     assert.equal(blockOf(long, 'TODO: last'), 'javascript', 'a comment written there is a // line');
   });
 
+  it("a `- |` item's key: past sibling items and their nested lists, however the items above are indented", () => {
+    const text = [
+      'script:',
+      '- echo a',
+      '- |',
+      '  echo # one',
+      'job:',
+      '  script:',
+      '    - |',
+      '      a # two',
+      '    - key:',
+      '        - |',
+      '          # text of a value of key',
+      '    - - |',
+      '        # text of an item of an item',
+      '    - |',
+      '      b # three',
+      '  variables:',
+      '    - |',
+      '      # text of a value of variables',
+      'after_script:',
+      ...Array.from({ length: 30 }, (_, k) => [' '.repeat(60 - 2 * k) + '- |', ' '.repeat(62 - 2 * k) + `echo # c${k}`]).flat(),
+    ].join('\n');
+    assert.deepEqual(contents('yaml', text), [' one', ' two', ' three', ...Array.from({ length: 30 }, (_, k) => ` c${k}`)]);
+    assert.equal(blockOf(text, 'text of a value of key'), 'value');
+    assert.equal(blockOf(text, 'b # three'), 'script');
+    assert.equal(blockOf(text, 'c29'), 'script');
+  });
+
   it("bash: an apostrophe opens a quote, so `echo don't # TODO` holds no comment (bash reads on to the next ')", () => {
     const text = ['steps:', '  - run: |', "      echo don't # TODO", "      echo done' # one"].join('\n');
     assert.deepEqual(contents('yaml', text), [' one']);
@@ -389,5 +420,24 @@ describe('lexer: YAML script blocks', () => {
       assert.deepEqual(read(fixture.join('\r\n')), lf, `${name} with CRLF`);
       assert.deepEqual(read(fixture.join('\r')), lf, `${name} with lone CRs`);
     }
+  });
+
+  it('keeps no YAML text once it is lexed: what its blocks taught the lexer lives as long as the lex', async () => {
+    const id = randomUUID();
+    // A `- |` item (its list's key is searched) and a `run: |` naming no shell (defaults are searched).
+    const lexed = (): number => lexAs('yaml', `job-${id}:retained\n  script:\n    - |\n      echo # one\n  steps:\n    - run: |\n        echo # two\n`).comments.length;
+    assert.equal(lexed(), 2); // the text and the lex result (its code holds the text too) are gone with the call
+    // V8 keeps the subject of the last regular expression run (RegExp.input): not the lexer's doing.
+    /x/.exec('x');
+    const snapshot = getHeapSnapshot(); // taken now, after a full garbage collection
+    const needle = `-${id}:retained`;
+    let held = false;
+    let tail = '';
+    for await (const chunk of snapshot) {
+      const text = tail + String(chunk);
+      held ||= text.includes(needle);
+      tail = text.slice(-needle.length);
+    }
+    assert.equal(held, false, 'the text is still held');
   });
 });

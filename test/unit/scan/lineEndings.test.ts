@@ -28,6 +28,17 @@ describe('line endings: a lone CR is a line break, as in VS Code', () => {
     assert.deepEqual(positions(LINES.join('\r')), lf);
   });
 
+  it('a run of line comments is one comment, and a block comment is cut into lines, whatever the endings', () => {
+    // A TODO line then its explanation: one comment, one excerpt of both lines; a block comment
+    // whose lines are cleaned one by one (decoration stripped).
+    const lines = ['// TODO(QA-1):', '// we will fix this in the next sprint', 'const x = 1;', '/* FIXME', ' * next sprint,', ' * for real */', ''];
+    const lf = positions(lines.join('\n'));
+    assert.ok(lf.includes('tracked-marker 1:4-1:8 "TODO(QA-1): we will fix this in the next sprint"'), lf.join('\n'));
+    assert.ok(lf.includes('deferred-to-sprint 4:4-4:9 "FIXME next sprint, for real"'), lf.join('\n'));
+    assert.deepEqual(positions(lines.join('\r\n')), lf);
+    assert.deepEqual(positions(lines.join('\r')), lf);
+  });
+
   it('mixed endings count each break once (\\r\\n is one break, \\r\\r two)', () => {
     assert.deepEqual(lineStartsOf('a\r\nb\rc\nd'), [0, 3, 5, 7]);
     assert.deepEqual(lineStartsOf('a\r\r\nb'), [0, 2, 4]);

@@ -41,7 +41,8 @@ function continuesRun(text: string, previous: CommentToken, next: CommentToken):
   let breaks = 0;
   for (let i = previous.end; i < next.start; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) breaks++;
+    // A line ends at \n, \r\n or a lone \r (old Mac files), as LineIndex counts lines.
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) breaks++;
     else if (c !== 32 && c !== 9 && c !== 13) return false;
   }
   return breaks === 1;
@@ -63,8 +64,11 @@ function appendContent(target: CommentText, text: string, comment: CommentToken)
   const trailingStars = comment.kind !== 'line';
   let offset = comment.contentStart;
   const end = comment.contentEnd;
+  // Lone \r line ends are rare: a comment without any \r is split at line feeds only.
+  // (Looked for within the comment only: a search to the end of the text, once per comment, would be quadratic.)
+  const loneCrs = lineBreakAt(text, offset, end, true) !== -1;
   while (offset <= end) {
-    let lineEnd = text.indexOf('\n', offset);
+    let lineEnd = loneCrs ? lineBreakAt(text, offset, end) : text.indexOf('\n', offset);
     if (lineEnd === -1 || lineEnd > end) lineEnd = end;
     const raw = text.slice(offset, lineEnd);
     const lead = DECORATION.exec(raw)?.[0].length ?? 0;
@@ -76,6 +80,18 @@ function appendContent(target: CommentText, text: string, comment: CommentToken)
     target.text += body;
     offset = lineEnd + 1;
   }
+}
+
+/**
+ * The first \n or lone \r at or after `from` and before `end`, or -1 (a \r\n ends at its \n, as
+ * before); with `loneCrOnly`, the first lone \r.
+ */
+function lineBreakAt(text: string, from: number, end: number, loneCrOnly = false): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 10 && !loneCrOnly) || (c === 13 && text.charCodeAt(i + 1) !== 10)) return i;
+  }
+  return -1;
 }
 
 /** Document offset of an offset into `comment.text`. */

@@ -111,7 +111,9 @@ export class LexContext {
   advanceLineStart(from: number, to: number): void {
     const t = this.text;
     for (let k = to - 1; k >= from; k--) {
-      if (t.charCodeAt(k) === 10) {
+      // \n, or a lone \r (old Mac files), ends a line, as in the main loop's newline().
+      const c = t.charCodeAt(k);
+      if (c === 10 || (c === 13 && t.charCodeAt(k + 1) !== 10)) {
         this.lineStart = k + 1;
         return;
       }

@@ -34,7 +34,8 @@ export function tryHeredoc(ctx: LexContext, cs: CompiledSpec, i: number, end: nu
   if (q === 39 || q === 34 || (q === 96 && style !== 'php')) {
     wordStart = j + 1;
     wordEnd = wordStart;
-    while (wordEnd < end && text.charCodeAt(wordEnd) !== q && text.charCodeAt(wordEnd) !== 10) wordEnd++;
+    // The quoted word ends on its line (\n, or \r for CRLF and old Mac files).
+    while (wordEnd < end && text.charCodeAt(wordEnd) !== q && text.charCodeAt(wordEnd) !== 10 && text.charCodeAt(wordEnd) !== 13) wordEnd++;
     if (text.charCodeAt(wordEnd) !== q || wordEnd === wordStart) return -1;
     after = wordEnd + 1;
   } else {

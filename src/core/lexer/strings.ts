@@ -73,7 +73,7 @@ export function scanString(ctx: LexContext, cs: CompiledSpec, s: ResolvedString,
       i += n === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2;
       continue;
     }
-    if (c === c0 && text.startsWith(close, i) && (!s.closeAtLineStart || i === 0 || text.charCodeAt(i - 1) === 10)) {
+    if (c === c0 && text.startsWith(close, i) && (!s.closeAtLineStart || i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13)) {
       if (s.doubled && text.startsWith(close, i + close.length)) {
         i += 2 * close.length;
         continue;

@@ -105,12 +105,14 @@ describe('lexer: every language in the table', () => {
           assert.deepEqual(contents(spec.id, '// TODO not\n/* TODO */'), []);
         });
       }
-      it('reads CRLF files the same way', () => {
+      it('reads CRLF files and old Mac (lone CR) files the same way', () => {
         for (const sample of [comment, fake]) {
           if (sample === null || !sample.includes('\n')) continue;
           const crlf = sample.replace(/\n/g, '\r\n');
-          const strip = (list: string[]): string[] => list.map((c) => c.replace(/\r/g, ''));
-          assert.deepEqual(strip(contents(spec.id, crlf)), contents(spec.id, sample));
+          const cr = sample.replace(/\n/g, '\r');
+          const strip = (list: string[]): string[] => list.map((c) => c.replace(/\r\n?/g, '\n'));
+          assert.deepEqual(strip(contents(spec.id, crlf)), contents(spec.id, sample), 'CRLF');
+          assert.deepEqual(strip(contents(spec.id, cr)), contents(spec.id, sample), 'lone CR');
         }
       });
       it('finds no comment in literals', () => {

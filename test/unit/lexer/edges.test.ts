@@ -11,6 +11,12 @@ describe('lexer edges', () => {
     assert.deepEqual(contents('typescript', '// a\rx = 1; // b\r'), [' a', ' b']);
   });
 
+  it('a PowerShell here-string closes at the start of a line after a lone CR', () => {
+    for (const br of ['\n', '\r\n', '\r']) {
+      assert.deepEqual(contents('powershell', ["$s = @'", '# not a comment', "'@", '# TODO real', ''].join(br)), [' TODO real'], JSON.stringify(br));
+    }
+  });
+
   it('a backslash before CRLF continues a C line comment onto the next line', () => {
     assert.deepEqual(contents('c', '// a \\\r\n continued\r\nint x; // b\r\n'), [' a \\\r\n continued', ' b']);
   });

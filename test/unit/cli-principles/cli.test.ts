@@ -28,6 +28,8 @@ describe('qa-lens principles, checklists and init (the built CLI)', function () 
   let dir: TempDir;
 
   before(async () => {
+    // Built once for the whole run by test/unit/globalSetup.cjs; alone (--no-config), build here.
+    if (process.env.QA_LENS_DIST_BUILT === '1') return;
     await new Promise<void>((done, fail) => {
       execFile(process.execPath, ['scripts/build.mjs'], { cwd: REPO }, (error, _stdout, stderr) => (error ? fail(new Error(`build failed: ${stderr}`)) : done()));
     });

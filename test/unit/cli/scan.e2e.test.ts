@@ -45,7 +45,8 @@ describe('qa-lens scan (built CLI)', function () {
   let tree: TempTree;
 
   before(async () => {
-    await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: REPO });
+    // Built once for the whole run by test/unit/globalSetup.cjs; alone (--no-config), build here.
+    if (process.env.QA_LENS_DIST_BUILT !== '1') await promisify(execFile)(process.execPath, ['scripts/build.mjs'], { cwd: REPO });
   });
   afterEach(async () => {
     await tree.remove();

@@ -29,7 +29,7 @@ export async function addedLines(repo: string, baseRef: string, options: AddedLi
   const result = parseAddedLines(out);
   // A small file renamed and grown is a deletion and an addition for git's default threshold: as
   // in diffFiles, it is a rename, and only its new lines are added.
-  const { added, deleted } = addedAndDeleted(out);
+  const { added, deleted } = fileHeaders(out);
   for (const [path, lines] of await linesOfRenames(repo, revs, await missedRenames(repo, revs, deleted, added, options), options)) {
     result.set(path, lines);
   }
@@ -63,33 +63,13 @@ async function linesOfRenames(repo: string, revs: readonly string[], pairs: read
   if (pairs.length === 0) return result;
   const specs = pairs.flatMap((pair) => [topLiteral(pair.from), topLiteral(pair.to)]);
   const patch = await runGit(repo, [MAGIC_PATHSPECS, ...DIFF_ARGS, `--find-renames=${SMALL_RENAME_THRESHOLD}`, ...revs, '--', ...specs], options);
-  const sources = renameSources(patch);
+  const sources = fileHeaders(patch).renamedFrom;
   const lines = parseAddedLines(patch);
   for (const pair of pairs) {
     const found = lines.get(pair.to);
     if (found && sources.get(pair.to) === pair.from) result.set(pair.to, found);
   }
   return result;
-}
-
-/** New path -> old path of each rename in a patch (its `rename from` / `rename to` header lines). */
-function renameSources(patch: string): Map<string, string> {
-  const sources = new Map<string, string>();
-  let inHeader = false;
-  let from: string | undefined;
-  for (const line of patch.split('\n')) {
-    if (line.startsWith('diff --git ')) {
-      inHeader = true;
-      from = undefined;
-    } else if (line.startsWith('@@')) {
-      inHeader = false;
-    } else if (inHeader && line.startsWith('rename from ')) {
-      from = unquoteGitPath(line.slice('rename from '.length));
-    } else if (inHeader && line.startsWith('rename to ') && from !== undefined) {
-      sources.set(unquoteGitPath(line.slice('rename to '.length)), from);
-    }
-  }
-  return sources;
 }
 
 /**
@@ -117,28 +97,40 @@ async function pathsWithLoneCr(repo: string, head: string | undefined, paths: re
 
 const DIFF_ARGS = ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--unified=0', '--src-prefix=a/', '--dst-prefix=b/'];
 
-/** The files a patch adds and deletes, from the file headers (`--- /dev/null`, `+++ /dev/null`). */
-function addedAndDeleted(patch: string): { added: string[]; deleted: string[] } {
+/**
+ * What a patch's file headers say: the files it adds and deletes (`--- /dev/null`, `+++ /dev/null`)
+ * and, per renamed file, its old path (`rename from` / `rename to`).
+ */
+function fileHeaders(patch: string): { added: string[]; deleted: string[]; renamedFrom: Map<string, string> } {
   const added: string[] = [];
   const deleted: string[] = [];
+  const renamedFrom = new Map<string, string>();
   let inHeader = false;
   let from: string | undefined;
+  let renameFrom: string | undefined;
   for (const line of patch.split('\n')) {
     // Hunk bodies start with '+', '-' or '\\': a line that starts a header is never one of them.
     if (line.startsWith('diff --git ')) {
       inHeader = true;
       from = undefined;
+      renameFrom = undefined;
     } else if (line.startsWith('@@')) {
       inHeader = false;
-    } else if (inHeader && line.startsWith('--- ')) {
+    } else if (!inHeader) {
+      continue;
+    } else if (line.startsWith('rename from ')) {
+      renameFrom = unquoteGitPath(line.slice('rename from '.length));
+    } else if (line.startsWith('rename to ') && renameFrom !== undefined) {
+      renamedFrom.set(unquoteGitPath(line.slice('rename to '.length)), renameFrom);
+    } else if (line.startsWith('--- ')) {
       from = line.slice(4).replace(/\t$/, '');
-    } else if (inHeader && line.startsWith('+++ ')) {
+    } else if (line.startsWith('+++ ')) {
       const to = line.slice(4).replace(/\t$/, '');
       if (from === '/dev/null' && to !== '/dev/null') added.push(stripPrefix(unquoteGitPath(to), 'b/'));
       if (to === '/dev/null' && from !== undefined && from !== '/dev/null') deleted.push(stripPrefix(unquoteGitPath(from), 'a/'));
     }
   }
-  return { added, deleted };
+  return { added, deleted, renamedFrom };
 }
 
 async function readText(file: string): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 import { GitError } from './errors';
 import { type GitOptions, runGit, runGitBytes } from './client';
 import { fileAtCommit } from './fileAtRef';
+import { byLength, PATHSPEC_ARGV_CHARS } from './pathspec';
 
 /** One file as committed, as `readFilesAtCommit` found it. */
 export type CommittedFile =
@@ -23,11 +24,6 @@ export interface ReadFilesOptions extends GitOptions {
  * a process's whole output, and a decoded copy of it, in memory until the process ends.
  */
 const BATCH_BYTES = 16 * 1024 * 1024;
-/**
- * Characters of paths on one `ls-tree` command line: Windows allows 32,767 for the whole command
- * line (quoting can add some), Linux far more; chunks keep any number of paths within both.
- */
-const ARGV_CHARS = 16_000;
 /** Files read one by one at a time (the fallback when a batch cannot be used). */
 const SINGLE_READS_AT_ONCE = 8;
 
@@ -161,7 +157,7 @@ async function sortOutMissing(
   options: GitOptions,
 ): Promise<number[]> {
   const unresolved: number[] = [];
-  for (const chunk of byLength(missing, (i) => (rel[i] ?? '').length + 3, ARGV_CHARS)) {
+  for (const chunk of byLength(missing, (i) => (rel[i] ?? '').length + 3, PATHSPEC_ARGV_CHARS)) {
     let types: Map<string, string>;
     try {
       types = await entryTypes(repo, sha, chunk.map((i) => rel[i] ?? ''), options);
@@ -245,22 +241,4 @@ async function readOneByOne(
 /** Consecutive groups whose sizes add up to at most `max` (an item larger than `max` goes alone). */
 function bySize<T extends { size: number }>(items: readonly T[], max: number): T[][] {
   return byLength(items, (item) => item.size, max);
-}
-
-function byLength<T>(items: readonly T[], weight: (item: T) => number, max: number): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  let total = 0;
-  for (const item of items) {
-    const w = weight(item);
-    if (current.length > 0 && total + w > max) {
-      groups.push(current);
-      current = [];
-      total = 0;
-    }
-    current.push(item);
-    total += w;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
 }

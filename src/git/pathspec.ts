@@ -1,6 +1,6 @@
 /**
  * Characters of paths on one git command line: Windows allows 32,767 for the whole command line
- * (quoting can add some), Linux far more (see ARGV_CHARS in filesAtCommit).
+ * (quoting can add some), Linux far more; chunks keep any number of paths within both.
  */
 export const PATHSPEC_ARGV_CHARS = 16_000;
 
@@ -23,19 +23,24 @@ export function topLiteral(path: string): string {
 
 /** `paths` as `topLiteral` pathspecs, in groups that each fit on one command line. */
 export function pathspecChunks(paths: readonly string[], max = PATHSPEC_ARGV_CHARS): string[][] {
-  const chunks: string[][] = [];
-  let chunk: string[] = [];
-  let length = 0;
-  for (const path of paths) {
-    const spec = topLiteral(path);
-    if (chunk.length > 0 && length + spec.length + 3 > max) {
-      chunks.push(chunk);
-      chunk = [];
-      length = 0;
+  return byLength(paths.map(topLiteral), (spec) => spec.length + 3, max);
+}
+
+/** Consecutive groups of `items` whose weights add up to at most `max` (an item heavier than `max` goes alone). */
+export function byLength<T>(items: readonly T[], weight: (item: T) => number, max: number): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    const w = weight(item);
+    if (current.length > 0 && total + w > max) {
+      groups.push(current);
+      current = [];
+      total = 0;
     }
-    chunk.push(spec);
-    length += spec.length + 3;
+    current.push(item);
+    total += w;
   }
-  if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
+  if (current.length > 0) groups.push(current);
+  return groups;
 }
